@@ -1,0 +1,81 @@
+//! Command-line definitions (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use postlint::render::FormatKind;
+
+#[derive(Debug, Parser)]
+#[command(name = "postlint", version, about = "Lint the content of static sites and blogs: front matter, HTML bodies, image URLs and referrer policy")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint posts: files, directories (walked, honouring .gitignore), or `-` for stdin.
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity, whether it is on, summary.
+    Rules(ConfigArgs),
+    /// Print the documentation of one rule.
+    Rule {
+        /// A rule code (FM002) or name (front-matter-not-at-start).
+        rule: String,
+    },
+    /// Print a post's front matter as JSON, as schemas see it.
+    Inspect {
+        /// The post to read.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Use this config file instead of looking for postlint.toml upwards from the working directory.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Ignore any postlint.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to lint.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatKind::Full)]
+    pub format: FormatKind,
+    /// Rules to run instead of the configured set: codes, prefixes or names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition to the configured set.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Rules to turn off.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// The file name to report for input read from `-`.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,206 @@
+//! Runs the commands and writes their output; the only place that prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use postlint::config::{self, CliOverrides, ConfigError, Settings};
+use postlint::render::{formatter, summary_line, Style, Totals};
+use postlint::rules::{lookup, RULES};
+use postlint::{discover, lint, FileReport, Severity};
+
+use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs};
+
+const EXIT_OK: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_TOOL: u8 = 2;
+
+pub fn run(command: Command) -> u8 {
+    match command {
+        Command::Check(args) => check(args),
+        Command::Rules(args) => rules(&args),
+        Command::Rule { rule } => rule_docs(&rule),
+        Command::Inspect { file } => inspect(&file),
+    }
+}
+
+fn load_settings(args: &ConfigArgs, cli: &CliOverrides) -> Result<Settings, ConfigError> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let path = match (&args.config, args.no_config) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => None,
+        (None, false) => config::discover(&cwd),
+    };
+    let loaded = path.as_deref().map(config::load).transpose()?;
+    Settings::resolve(loaded.as_ref(), cli, &cwd)
+}
+
+fn print_config_error(err: &ConfigError) {
+    match err {
+        ConfigError::Invalid { path, text, span, message } => {
+            let report = miette::miette!(
+                labels = vec![LabeledSpan::at(span.clone(), "here")],
+                code = "config",
+                "invalid config: {message}"
+            )
+            .with_source_code(NamedSource::new(path.display().to_string(), text.clone()));
+            let mut out = String::new();
+            let handler = GraphicalReportHandler::new_themed(theme(std::io::stderr().is_terminal())).with_links(false);
+            let _ = handler.render_report(&mut out, report.as_ref());
+            eprint!("{out}");
+        }
+        other => eprintln!("postlint: {other}"),
+    }
+}
+
+fn theme(color: bool) -> GraphicalTheme {
+    if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let overrides = CliOverrides {
+        select: args.select.clone(),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        max_warnings: args.max_warnings,
+    };
+    let settings = match load_settings(&args.config, &overrides) {
+        Ok(s) => s,
+        Err(err) => {
+            print_config_error(&err);
+            return EXIT_TOOL;
+        }
+    };
+    if let Some(n) = args.threads {
+        // Fails only if a pool exists already, which cannot happen before the first lint.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+
+    let (stdin, paths): (Vec<_>, Vec<_>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let found = match discover::discover(&paths, &settings) {
+        Ok(found) => found,
+        Err(message) => {
+            eprintln!("postlint: {message}");
+            return EXIT_TOOL;
+        }
+    };
+    let mut reports: Vec<FileReport> = Vec::new();
+    if !stdin.is_empty() {
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        let mut bytes = Vec::new();
+        reports.push(match std::io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => lint::lint_bytes(&name, &bytes, &settings),
+            Err(err) => FileReport::failure(postlint::source::SourceFile::new(name, ""), 0..0, format!("cannot read standard input: {err}")),
+        });
+    }
+    reports.extend(lint::lint_files(&found.files, &settings));
+
+    let color = use_color(args.color);
+    let style = Style { color, links: color, width: terminal_width() };
+    let format = formatter(args.format, style);
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(format.render(&reports).as_bytes());
+    let totals = Totals::of(&reports);
+    if format.wants_summary() {
+        let _ = writeln!(out, "{}", summary_line(&totals));
+    }
+    let _ = out.flush();
+    for err in &found.errors {
+        eprintln!("postlint: {}: {}", err.path.display(), err.message);
+    }
+    if found.files.is_empty() && stdin.is_empty() && found.errors.is_empty() {
+        eprintln!("postlint: no posts found (looked for {})", settings.extensions.iter().map(|e| format!("*.{e}")).collect::<Vec<_>>().join(", "));
+    }
+
+    if totals.not_checked > 0 || !found.errors.is_empty() {
+        EXIT_TOOL
+    } else if totals.errors > 0 || settings.max_warnings.is_some_and(|max| totals.warnings > max) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(100)
+}
+
+fn rules(args: &ConfigArgs) -> u8 {
+    let settings = match load_settings(args, &CliOverrides::default()) {
+        Ok(s) => s,
+        Err(err) => {
+            print_config_error(&err);
+            return EXIT_TOOL;
+        }
+    };
+    let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    println!("{:<6}  {:<width$}  {:<8}  {:<3}  summary", "code", "name", "severity", "on");
+    for rule in RULES {
+        let active = settings.rules.iter().find(|a| a.rule.code == rule.code);
+        let severity: Severity = active.map_or(rule.severity, |a| a.severity);
+        let on = if active.is_some() { "on" } else { "off" };
+        println!("{:<6}  {:<width$}  {:<8}  {:<3}  {}", rule.code, rule.name, severity.as_str(), on, rule.summary);
+    }
+    EXIT_OK
+}
+
+fn rule_docs(name: &str) -> u8 {
+    match lookup(name) {
+        Some(rule) => {
+            print!("{}", rule.docs);
+            println!("\nDefault: {}, {}.", rule.severity, if rule.enabled { "on" } else { "off" });
+            EXIT_OK
+        }
+        None => {
+            eprintln!("postlint: no rule `{name}`; `postlint rules` lists them");
+            EXIT_TOOL
+        }
+    }
+}
+
+fn inspect(file: &Path) -> u8 {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(err) => {
+            eprintln!("postlint: {}: {}", file.display(), lint::io_reason(&err));
+            return EXIT_TOOL;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        eprintln!("postlint: {}: the file is not valid UTF-8", file.display());
+        return EXIT_TOOL;
+    };
+    let source = postlint::source::SourceFile::new(lint::display_name(file), text);
+    let doc = postlint::document::Document::parse(source, Default::default());
+    if let Some(err) = &doc.front_matter_error {
+        let p = doc.source.position(err.offset);
+        eprintln!("postlint: {}:{}:{}: invalid front matter: {}", doc.source.name, p.line, p.column, err.message);
+        return EXIT_FINDINGS;
+    }
+    let value = doc.front_matter.as_ref().map_or(serde_json::Value::Null, |fm| fm.value.clone());
+    match serde_json::to_string_pretty(&value) {
+        Ok(json) => {
+            println!("{json}");
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("postlint: {err}");
+            EXIT_TOOL
+        }
+    }
+}

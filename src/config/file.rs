@@ -1,0 +1,74 @@
+//! `postlint.toml`: its serde shape, discovery and loading. Every key is known; a typo is an error
+//! that points at the key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::ConfigError;
+
+pub const FILE_NAME: &str = "postlint.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// Rules to turn on, by code, code prefix or name; replaces the default set.
+    pub select: Option<Vec<Spanned<String>>>,
+    /// Rules to add to the default (or selected) set.
+    pub extend_select: Option<Vec<Spanned<String>>>,
+    /// Rules to turn off.
+    pub ignore: Option<Vec<Spanned<String>>>,
+    pub max_warnings: Option<usize>,
+    /// Per-rule severity: `"error"`, `"warning"`, `"info"` or `"off"`.
+    pub rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    pub files: Option<FilesSection>,
+    pub limits: Option<LimitsSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FilesSection {
+    /// File extensions linted when walking directories.
+    pub extensions: Option<Vec<String>>,
+    /// Globs (gitignore syntax) of paths to skip when walking directories.
+    pub exclude: Option<Vec<Spanned<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LimitsSection {
+    pub max_yaml_depth: Option<usize>,
+    pub max_alias_nodes: Option<usize>,
+}
+
+/// A parsed config file with its text, for errors that point into it.
+#[derive(Debug)]
+pub struct LoadedConfig {
+    pub path: PathBuf,
+    pub text: String,
+    pub file: ConfigFile,
+}
+
+impl LoadedConfig {
+    pub fn dir(&self) -> &Path {
+        self.path.parent().unwrap_or_else(|| Path::new("."))
+    }
+}
+
+/// `postlint.toml` in `start` or the nearest directory above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError::Io { path: path.to_owned(), message: err.to_string() })?;
+    let file = toml::from_str::<ConfigFile>(&text).map_err(|err| ConfigError::Invalid {
+        path: path.to_owned(),
+        text: text.clone(),
+        span: err.span().unwrap_or(0..0),
+        message: err.message().trim().to_owned(),
+    })?;
+    Ok(LoadedConfig { path: path.to_owned(), text, file })
+}

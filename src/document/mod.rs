@@ -1,0 +1,70 @@
+//! A post parsed once: source, front matter split, the front matter's value with spans, and the
+//! body's range. Rules read this; they never re-parse.
+
+pub mod index;
+pub mod split;
+pub mod toml;
+pub mod yaml;
+
+use std::ops::Range;
+
+pub use index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
+pub use split::{FrontMatterBlock, FrontMatterKind, Split};
+pub use yaml::{DuplicateKey, ParsedYaml, YamlError, YamlLimits};
+
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: SourceFile,
+    pub split: Split,
+    /// The parsed front matter; `None` when there is none, it is unclosed, or it failed to parse.
+    pub front_matter: Option<ParsedYaml>,
+    /// Why the front matter could not be parsed.
+    pub front_matter_error: Option<YamlError>,
+}
+
+impl Document {
+    pub fn parse(source: SourceFile, limits: YamlLimits) -> Document {
+        let split = split::split(&source.text);
+        let (front_matter, front_matter_error) = match &split.front_matter {
+            Some(block) if block.close.is_some() => match parse_block(&source, block, limits) {
+                Ok(parsed) => (Some(parsed), None),
+                Err(err) => (None, Some(err)),
+            },
+            _ => (None, None),
+        };
+        Document { source, split, front_matter, front_matter_error }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    pub fn body(&self) -> Range<usize> {
+        self.split.body.clone()
+    }
+
+    /// The whole front matter block, fences included: where findings about it as a whole point.
+    pub fn front_matter_span(&self) -> Option<Range<usize>> {
+        let block = self.split.front_matter.as_ref()?;
+        Some(block.open.start..block.close.as_ref().map_or(block.content.end, |c| c.end))
+    }
+}
+
+fn parse_block(source: &SourceFile, block: &FrontMatterBlock, limits: YamlLimits) -> Result<ParsedYaml, YamlError> {
+    let text = &source.text[..];
+    let content = &text[block.content.clone()];
+    let mut place = yaml::Placement { text, lines: &source.lines, range: block.content.clone(), lines_before: 0 };
+    match block.kind {
+        FrontMatterKind::Yaml => yaml::parse(content, &place, limits),
+        FrontMatterKind::Toml => toml::parse(content, block.content.start),
+        FrontMatterKind::Json => {
+            // Hexo reads `;;;` front matter as the members of a JSON object without its braces;
+            // JSON is YAML flow syntax, so the YAML reader gives the same value with spans.
+            place.lines_before = 1;
+            let wrapped = format!("{{\n{content}\n}}");
+            yaml::parse(&wrapped, &place, limits)
+        }
+    }
+}

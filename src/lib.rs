@@ -1,0 +1,18 @@
+//! postlint: lint the content of static sites and blogs.
+//!
+//! The library parses each post once into a [`document::Document`], runs the enabled
+//! [`rules`] over it and returns findings as plain data ([`diagnostic::Diagnostic`]); the
+//! [`render`] module turns them into text. The library never prints.
+
+pub mod config;
+pub mod diagnostic;
+pub mod discover;
+pub mod document;
+pub mod lint;
+pub mod render;
+pub mod rules;
+pub mod source;
+
+pub use config::Settings;
+pub use diagnostic::{Diagnostic, Severity};
+pub use lint::{lint_bytes, lint_file, lint_files, lint_source, FileReport};

@@ -1,0 +1,127 @@
+//! From a file's bytes to its findings: read, parse once, run the enabled rules.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
+use crate::rules::Findings;
+use crate::source::SourceFile;
+
+/// The code of the finding made when a file cannot be checked at all; it is not a rule and cannot
+/// be turned off. Its presence makes the exit code 2.
+pub const NOT_CHECKED: &str = "PL000";
+
+/// Everything found in one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub source: SourceFile,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The file could not be checked (unreadable, not text); `diagnostics` says why.
+    pub not_checked: bool,
+}
+
+impl FileReport {
+    pub fn name(&self) -> &str {
+        &self.source.name
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// A report for a file that could not be checked, pointing at `span` of `source`.
+    pub fn failure(source: SourceFile, span: std::ops::Range<usize>, message: String) -> FileReport {
+        let diagnostic = Diagnostic {
+            code: NOT_CHECKED,
+            name: "file-not-checked",
+            severity: Severity::Error,
+            message,
+            primary: Label::bare(span),
+            secondary: Vec::new(),
+            help: None,
+            url: None,
+            fix: None,
+        };
+        FileReport { source, diagnostics: vec![diagnostic], not_checked: true }
+    }
+}
+
+/// Lint text already in memory (stdin, tests, editors).
+pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
+    let source = SourceFile::new(name, text);
+    let doc = Document::parse(source, settings.yaml_limits);
+    let mut diagnostics = Vec::new();
+    for active in &settings.rules {
+        let mut findings = Findings::new(active.rule, active.severity);
+        (active.rule.check)(&doc, &mut findings);
+        diagnostics.extend(findings.into_vec());
+    }
+    diagnostics.sort_by(|a, b| (a.primary.span.start, a.code, a.primary.span.end).cmp(&(b.primary.span.start, b.code, b.primary.span.end)));
+    FileReport { source: doc.source, diagnostics, not_checked: false }
+}
+
+/// Lint bytes read from a file: decode them, or say exactly why they cannot be linted.
+pub fn lint_bytes(name: &str, bytes: &[u8], settings: &Settings) -> FileReport {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let source = SourceFile::new(name, "");
+        return FileReport::failure(source, 0..0, "the file is UTF-16 encoded; postlint reads UTF-8: convert it (e.g. `iconv -f UTF-16 -t UTF-8`)".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            if let Some(nul) = text.find('\0') {
+                let source = SourceFile::new(name, text);
+                let p = source.position(nul);
+                let message = format!(
+                    "the file contains a NUL byte at byte {nul} (line {}, column {}): it looks binary, not a post",
+                    p.line, p.column
+                );
+                return FileReport::failure(source, nul..nul + 1, message);
+            }
+            lint_source(name, text, settings)
+        }
+        Err(err) => {
+            let at = err.valid_up_to();
+            let source = SourceFile::new(name, String::from_utf8_lossy(bytes).into_owned());
+            let lossy_at = String::from_utf8_lossy(&bytes[..at]).len();
+            let p = source.position(lossy_at);
+            let message = format!(
+                "the file is not valid UTF-8: byte {at} (line {}, column {}) cannot be decoded; \
+                 nothing in it was checked. Re-save the file as UTF-8",
+                p.line, p.column
+            );
+            FileReport::failure(source, lossy_at..lossy_at, message)
+        }
+    }
+}
+
+/// Read and lint one file from disk.
+pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
+    let name = display_name(path);
+    match std::fs::read(path) {
+        Ok(bytes) => lint_bytes(&name, &bytes, settings),
+        Err(err) => FileReport::failure(SourceFile::new(name, ""), 0..0, format!("cannot read the file: {}", io_reason(&err))),
+    }
+}
+
+/// Lint files in parallel; the reports come back in the order of `paths`.
+pub fn lint_files(paths: &[PathBuf], settings: &Settings) -> Vec<FileReport> {
+    paths.par_iter().map(|p| lint_file(p, settings)).collect()
+}
+
+pub fn display_name(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_owned()
+}
+
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file (was it deleted while postlint ran?)".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => err.to_string(),
+    }
+}

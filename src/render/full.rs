@@ -1,0 +1,159 @@
+//! `--format full`: miette's graphical reports. Lines and columns come from our own line index
+//! (miette counts bytes for columns), and each file's source is shared by its reports.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
+    SpanContents,
+};
+use rayon::prelude::*;
+
+use super::{Format, Style};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::lint::{FileReport, NOT_CHECKED};
+use crate::source::{clamp_span, LineIndex};
+
+pub struct Full {
+    handler: GraphicalReportHandler,
+}
+
+impl Full {
+    pub fn new(style: Style) -> Self {
+        let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_links(style.links)
+            .with_width(style.width)
+            .with_context_lines(1);
+        Full { handler }
+    }
+
+    fn render_file(&self, report: &FileReport) -> String {
+        let source = PostSource {
+            name: report.name().to_owned(),
+            text: report.source.text.clone(),
+            lines: report.source.lines.clone(),
+        };
+        let mut out = String::new();
+        for d in &report.diagnostics {
+            let view = Report { d, source: &source };
+            if self.handler.render_report(&mut out, &view).is_err() {
+                // A span the renderer cannot show must not lose the finding.
+                let p = report.source.position(d.primary.span.start);
+                out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", report.name(), p.line, p.column, d.severity, d.code, d.message));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl Format for Full {
+    fn render(&self, reports: &[FileReport]) -> String {
+        reports.par_iter().map(|r| self.render_file(r)).collect::<Vec<_>>().concat()
+    }
+
+    fn wants_summary(&self) -> bool {
+        true
+    }
+}
+
+struct PostSource {
+    name: String,
+    text: Arc<str>,
+    lines: Arc<LineIndex>,
+}
+
+impl SourceCode for PostSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_bytes().read_span(span, before, after)?;
+        let column = if before == 0 {
+            self.lines.position(&self.text, span.offset()).column - 1
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
+struct Report<'a> {
+    d: &'a Diagnostic,
+    source: &'a PostSource,
+}
+
+impl Report<'_> {
+    fn has_source(&self) -> bool {
+        !self.source.text.is_empty()
+    }
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.d, f)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.d.code == NOT_CHECKED {
+            write!(f, "{}: {}", self.source.name, self.d.message)
+        } else {
+            f.write_str(&self.d.message)
+        }
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}({})", self.d.code, self.d.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.d.url.as_ref().map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.has_source().then_some(self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.has_source() {
+            return None;
+        }
+        let text = &self.source.text;
+        let span = |r: &std::ops::Range<usize>| {
+            let r = clamp_span(text, r.clone());
+            SourceSpan::from(r.start..r.end)
+        };
+        let primary = LabeledSpan::new_primary_with_span(self.d.primary.message.clone(), span(&self.d.primary.span));
+        let rest = self.d.secondary.iter().map(move |l| LabeledSpan::new_with_span(l.message.clone(), span(&l.span)));
+        Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}

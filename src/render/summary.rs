@@ -1,0 +1,58 @@
+use crate::diagnostic::Severity;
+use crate::lint::FileReport;
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub files_with_findings: usize,
+    pub not_checked: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Totals {
+    pub fn of(reports: &[FileReport]) -> Totals {
+        let mut t = Totals { files: reports.len(), ..Totals::default() };
+        for r in reports {
+            if r.not_checked {
+                t.not_checked += 1;
+                continue;
+            }
+            if !r.diagnostics.is_empty() {
+                t.files_with_findings += 1;
+            }
+            t.errors += r.count(Severity::Error);
+            t.warnings += r.count(Severity::Warning);
+            t.infos += r.count(Severity::Info);
+        }
+        t
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// One line for people: what was found, in how many files.
+pub fn summary_line(t: &Totals) -> String {
+    let checked = t.files - t.not_checked;
+    let mut line = if t.errors + t.warnings + t.infos == 0 {
+        format!("No problems found in {}.", plural(checked, "file", "files"))
+    } else {
+        let mut parts = vec![plural(t.errors, "error", "errors"), plural(t.warnings, "warning", "warnings")];
+        if t.infos > 0 {
+            parts.push(plural(t.infos, "info", "infos"));
+        }
+        format!(
+            "Found {} in {} of {} checked.",
+            parts.join(", "),
+            plural(t.files_with_findings, "file", "files"),
+            checked
+        )
+    };
+    if t.not_checked > 0 {
+        line.push_str(&format!(" {} could not be checked.", plural(t.not_checked, "file", "files")));
+    }
+    line
+}

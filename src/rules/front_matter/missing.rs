@@ -1,0 +1,27 @@
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::rules::{Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "FM001",
+    name: "front-matter-missing",
+    summary: "The post has no front matter",
+    docs: include_str!("missing.md"),
+    doc_path: "front_matter/missing.md",
+    severity: Severity::Error,
+    enabled: false,
+    check,
+};
+
+fn check(doc: &Document, findings: &mut Findings) {
+    if doc.split.front_matter.is_some() {
+        return;
+    }
+    let text = doc.text();
+    let start = doc.split.bom.as_ref().map_or(0, |b| b.end);
+    let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+    let d = findings
+        .diagnostic(start..end, "front matter expected before this line", "the post has no front matter")
+        .with_help("start the file with a `---` line, the post's keys (`title: ...`), and a closing `---` line");
+    findings.push(d);
+}

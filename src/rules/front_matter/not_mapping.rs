@@ -1,0 +1,32 @@
+use serde_json::Value;
+
+use crate::diagnostic::Severity;
+use crate::document::Document;
+use crate::rules::{Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "FM006",
+    name: "front-matter-not-mapping",
+    summary: "The front matter is a list or a single value instead of keys and values",
+    docs: include_str!("not_mapping.md"),
+    doc_path: "front_matter/not_mapping.md",
+    severity: Severity::Error,
+    enabled: true,
+    check,
+};
+
+fn check(doc: &Document, findings: &mut Findings) {
+    let Some(fm) = &doc.front_matter else { return };
+    let what = match &fm.value {
+        Value::Object(_) | Value::Null => return,
+        Value::Array(_) => "a list",
+        Value::String(_) => "a single string",
+        Value::Number(_) => "a single number",
+        Value::Bool(_) => "a single boolean",
+    };
+    let Some(span) = fm.index.get("").map(|n| n.value.clone()).or_else(|| doc.front_matter_span()) else { return };
+    let d = findings
+        .diagnostic(span, format!("this is {what}"), format!("the front matter is {what}, not a mapping of keys to values"))
+        .with_help("write one `key: value` per line, e.g. `title: My post`; a `- item` list or a lone value gives the post no title, date or tags");
+    findings.push(d);
+}

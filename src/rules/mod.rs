@@ -1,0 +1,92 @@
+//! The rule registry: one row per rule. A rule is metadata plus a pure `check` function.
+
+pub mod front_matter;
+
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::document::Document;
+
+/// Where rule docs are published: the rule's `.md` file in the repository.
+pub const DOCS_BASE: &str = "https://github.com/postlint/postlint/blob/main/src/rules/";
+
+pub struct Rule {
+    /// Stable code, e.g. `FM002`.
+    pub code: &'static str,
+    /// Kebab-case name that says what is wrong.
+    pub name: &'static str,
+    pub summary: &'static str,
+    /// The rule's docs (Markdown, fixed headings).
+    pub docs: &'static str,
+    /// The docs file's path under `src/rules/`, for the docs link.
+    pub doc_path: &'static str,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub check: fn(&Document, &mut Findings),
+}
+
+impl Rule {
+    pub fn url(&self) -> String {
+        format!("{DOCS_BASE}{}", self.doc_path)
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}({})", self.code, self.name)
+    }
+}
+
+/// Every rule, in code order.
+pub static RULES: &[&Rule] = &[
+    &front_matter::missing::RULE,
+    &front_matter::not_at_start::RULE,
+    &front_matter::unclosed::RULE,
+    &front_matter::yaml_syntax::RULE,
+    &front_matter::duplicate_key::RULE,
+    &front_matter::not_mapping::RULE,
+];
+
+/// Find a rule by code (any case) or name.
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// What one rule reports while it checks one document.
+pub struct Findings<'r> {
+    rule: &'r Rule,
+    severity: Severity,
+    out: Vec<Diagnostic>,
+}
+
+impl<'r> Findings<'r> {
+    pub fn new(rule: &'r Rule, severity: Severity) -> Self {
+        Findings { rule, severity, out: Vec::new() }
+    }
+
+    /// Start a finding of this rule at `span`, labelled `label`.
+    pub fn diagnostic(&self, span: Range<usize>, label: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: self.rule.code,
+            name: self.rule.name,
+            severity: self.severity,
+            message: message.into(),
+            primary: Label::new(span, label),
+            secondary: Vec::new(),
+            help: None,
+            url: Some(self.rule.url()),
+            fix: None,
+        }
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.out.push(diagnostic);
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.out
+    }
+}
