@@ -6,7 +6,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use postlint::render::FormatKind;
 
 #[derive(Debug, Parser)]
-#[command(name = "postlint", version, about = "Lint the content of static sites and blogs: front matter, HTML bodies, image URLs and referrer policy")]
+#[command(
+    name = "postlint",
+    version,
+    about = "Lint the content of static sites and blogs: front matter, HTML bodies, image URLs and referrer policy"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -38,7 +38,12 @@ fn load_settings(args: &ConfigArgs, cli: &CliOverrides) -> Result<Settings, Conf
 
 fn print_config_error(err: &ConfigError) {
     match err {
-        ConfigError::Invalid { path, text, span, message } => {
+        ConfigError::Invalid {
+            path,
+            text,
+            span,
+            message,
+        } => {
             let report = miette::miette!(
                 labels = vec![LabeledSpan::at(span.clone(), "here")],
                 code = "config",
@@ -46,7 +51,9 @@ fn print_config_error(err: &ConfigError) {
             )
             .with_source_code(NamedSource::new(path.display().to_string(), text.clone()));
             let mut out = String::new();
-            let handler = GraphicalReportHandler::new_themed(theme(std::io::stderr().is_terminal())).with_links(false);
+            let handler =
+                GraphicalReportHandler::new_themed(theme(std::io::stderr().is_terminal()))
+                    .with_links(false);
             let _ = handler.render_report(&mut out, report.as_ref());
             eprint!("{out}");
         }
@@ -67,7 +74,8 @@ fn use_color(choice: ColorChoice) -> bool {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     }
 }
@@ -88,10 +96,16 @@ fn check(args: CheckArgs) -> u8 {
     };
     if let Some(n) = args.threads {
         // Fails only if a pool exists already, which cannot happen before the first lint.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 
-    let (stdin, paths): (Vec<_>, Vec<_>) = args.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let (stdin, paths): (Vec<_>, Vec<_>) = args
+        .paths
+        .iter()
+        .cloned()
+        .partition(|p| p.as_os_str() == "-");
     let found = match discover::discover(&paths, &settings) {
         Ok(found) => found,
         Err(message) => {
@@ -101,17 +115,28 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut reports: Vec<FileReport> = Vec::new();
     if !stdin.is_empty() {
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".into());
         let mut bytes = Vec::new();
         reports.push(match std::io::stdin().read_to_end(&mut bytes) {
             Ok(_) => lint::lint_bytes(&name, &bytes, &settings),
-            Err(err) => FileReport::failure(postlint::source::SourceFile::new(name, ""), 0..0, format!("cannot read standard input: {err}")),
+            Err(err) => FileReport::failure(
+                postlint::source::SourceFile::new(name, ""),
+                0..0,
+                format!("cannot read standard input: {err}"),
+            ),
         });
     }
     reports.extend(lint::lint_files(&found.files, &settings));
 
     let color = use_color(args.color);
-    let style = Style { color, links: color, width: terminal_width() };
+    let style = Style {
+        color,
+        links: color,
+        width: terminal_width(),
+    };
     let format = formatter(args.format, style);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(format.render(&reports).as_bytes());
@@ -124,12 +149,24 @@ fn check(args: CheckArgs) -> u8 {
         eprintln!("postlint: {}: {}", err.path.display(), err.message);
     }
     if found.files.is_empty() && stdin.is_empty() && found.errors.is_empty() {
-        eprintln!("postlint: no posts found (looked for {})", settings.extensions.iter().map(|e| format!("*.{e}")).collect::<Vec<_>>().join(", "));
+        eprintln!(
+            "postlint: no posts found (looked for {})",
+            settings
+                .extensions
+                .iter()
+                .map(|e| format!("*.{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
 
     if totals.not_checked > 0 || !found.errors.is_empty() {
         EXIT_TOOL
-    } else if totals.errors > 0 || settings.max_warnings.is_some_and(|max| totals.warnings > max) {
+    } else if totals.errors > 0
+        || settings
+            .max_warnings
+            .is_some_and(|max| totals.warnings > max)
+    {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -137,7 +174,11 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(100)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(100)
 }
 
 fn rules(args: &ConfigArgs) -> u8 {
@@ -149,12 +190,22 @@ fn rules(args: &ConfigArgs) -> u8 {
         }
     };
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    println!("{:<6}  {:<width$}  {:<8}  {:<3}  summary", "code", "name", "severity", "on");
+    println!(
+        "{:<6}  {:<width$}  {:<8}  {:<3}  summary",
+        "code", "name", "severity", "on"
+    );
     for rule in RULES {
         let active = settings.rules.iter().find(|a| a.rule.code == rule.code);
         let severity: Severity = active.map_or(rule.severity, |a| a.severity);
         let on = if active.is_some() { "on" } else { "off" };
-        println!("{:<6}  {:<width$}  {:<8}  {:<3}  {}", rule.code, rule.name, severity.as_str(), on, rule.summary);
+        println!(
+            "{:<6}  {:<width$}  {:<8}  {:<3}  {}",
+            rule.code,
+            rule.name,
+            severity.as_str(),
+            on,
+            rule.summary
+        );
     }
     EXIT_OK
 }
@@ -163,7 +214,11 @@ fn rule_docs(name: &str) -> u8 {
     match lookup(name) {
         Some(rule) => {
             print!("{}", rule.docs);
-            println!("\nDefault: {}, {}.", rule.severity, if rule.enabled { "on" } else { "off" });
+            println!(
+                "\nDefault: {}, {}.",
+                rule.severity,
+                if rule.enabled { "on" } else { "off" }
+            );
             EXIT_OK
         }
         None => {
@@ -189,10 +244,16 @@ fn inspect(file: &Path) -> u8 {
     let doc = postlint::document::Document::parse(source, Default::default());
     if let Some(err) = &doc.front_matter_error {
         let p = doc.source.position(err.offset);
-        eprintln!("postlint: {}:{}:{}: invalid front matter: {}", doc.source.name, p.line, p.column, err.message);
+        eprintln!(
+            "postlint: {}:{}:{}: invalid front matter: {}",
+            doc.source.name, p.line, p.column, err.message
+        );
         return EXIT_FINDINGS;
     }
-    let value = doc.front_matter.as_ref().map_or(serde_json::Value::Null, |fm| fm.value.clone());
+    let value = doc
+        .front_matter
+        .as_ref()
+        .map_or(serde_json::Value::Null, |fm| fm.value.clone());
     match serde_json::to_string_pretty(&value) {
         Ok(json) => {
             println!("{json}");

@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -37,11 +39,17 @@ pub struct Label {
 
 impl Label {
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        Label { span, message: Some(message.into()) }
+        Label {
+            span,
+            message: Some(message.into()),
+        }
     }
 
     pub fn bare(span: Range<usize>) -> Self {
-        Label { span, message: None }
+        Label {
+            span,
+            message: None,
+        }
     }
 }
 

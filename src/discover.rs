@@ -26,12 +26,16 @@ pub struct Discovered {
 pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, String> {
     let mut types = TypesBuilder::new();
     for ext in &settings.extensions {
-        types.add("post", &format!("*.{ext}")).map_err(|e| format!("bad extension `{ext}`: {e}"))?;
+        types
+            .add("post", &format!("*.{ext}"))
+            .map_err(|e| format!("bad extension `{ext}`: {e}"))?;
     }
     let types = types.select("post").build().map_err(|e| e.to_string())?;
     let mut overrides = OverrideBuilder::new(&settings.root);
     for glob in &settings.exclude {
-        overrides.add(&format!("!{glob}")).map_err(|e| format!("bad exclude glob `{glob}`: {e}"))?;
+        overrides
+            .add(&format!("!{glob}"))
+            .map_err(|e| format!("bad exclude glob `{glob}`: {e}"))?;
     }
     let overrides = overrides.build().map_err(|e| e.to_string())?;
 
@@ -40,7 +44,10 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, St
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &types, &overrides, &mut found),
             Ok(_) => found.files.push(path.clone()),
-            Err(err) => found.errors.push(DiscoveryError { path: path.clone(), message: io_reason(&err) }),
+            Err(err) => found.errors.push(DiscoveryError {
+                path: path.clone(),
+                message: io_reason(&err),
+            }),
         }
     }
     found.files.sort();
@@ -48,7 +55,12 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, St
     Ok(found)
 }
 
-fn walk(dir: &Path, types: &ignore::types::Types, overrides: &ignore::overrides::Override, found: &mut Discovered) {
+fn walk(
+    dir: &Path,
+    types: &ignore::types::Types,
+    overrides: &ignore::overrides::Override,
+    found: &mut Discovered,
+) {
     let walker = WalkBuilder::new(dir)
         .require_git(false)
         .types(types.clone())
@@ -66,7 +78,10 @@ fn walk(dir: &Path, types: &ignore::types::Types, overrides: &ignore::overrides:
                     ignore::Error::WithPath { path, .. } => path.clone(),
                     _ => dir.to_owned(),
                 };
-                found.errors.push(DiscoveryError { path, message: err.to_string() });
+                found.errors.push(DiscoveryError {
+                    path,
+                    message: err.to_string(),
+                });
             }
         }
     }

@@ -29,11 +29,18 @@ impl FileReport {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     /// A report for a file that could not be checked, pointing at `span` of `source`.
-    pub fn failure(source: SourceFile, span: std::ops::Range<usize>, message: String) -> FileReport {
+    pub fn failure(
+        source: SourceFile,
+        span: std::ops::Range<usize>,
+        message: String,
+    ) -> FileReport {
         let diagnostic = Diagnostic {
             code: NOT_CHECKED,
             name: "file-not-checked",
@@ -45,7 +52,11 @@ impl FileReport {
             url: None,
             fix: None,
         };
-        FileReport { source, diagnostics: vec![diagnostic], not_checked: true }
+        FileReport {
+            source,
+            diagnostics: vec![diagnostic],
+            not_checked: true,
+        }
     }
 }
 
@@ -59,8 +70,18 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
         (active.rule.check)(&doc, &mut findings);
         diagnostics.extend(findings.into_vec());
     }
-    diagnostics.sort_by(|a, b| (a.primary.span.start, a.code, a.primary.span.end).cmp(&(b.primary.span.start, b.code, b.primary.span.end)));
-    FileReport { source: doc.source, diagnostics, not_checked: false }
+    diagnostics.sort_by(|a, b| {
+        (a.primary.span.start, a.code, a.primary.span.end).cmp(&(
+            b.primary.span.start,
+            b.code,
+            b.primary.span.end,
+        ))
+    });
+    FileReport {
+        source: doc.source,
+        diagnostics,
+        not_checked: false,
+    }
 }
 
 /// Lint bytes read from a file: decode them, or say exactly why they cannot be linted.
@@ -102,7 +123,11 @@ pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
     let name = display_name(path);
     match std::fs::read(path) {
         Ok(bytes) => lint_bytes(&name, &bytes, settings),
-        Err(err) => FileReport::failure(SourceFile::new(name, ""), 0..0, format!("cannot read the file: {}", io_reason(&err))),
+        Err(err) => FileReport::failure(
+            SourceFile::new(name, ""),
+            0..0,
+            format!("cannot read the file: {}", io_reason(&err)),
+        ),
     }
 }
 

@@ -16,7 +16,11 @@ impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         let text = text.into();
         let lines = Arc::new(LineIndex::new(&text));
-        SourceFile { name: name.into(), text, lines }
+        SourceFile {
+            name: name.into(),
+            text,
+            lines,
+        }
     }
 
     /// Line (1-based) and column (1-based, in characters) of a byte offset.
@@ -58,7 +62,10 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, ascii: text.is_ascii() }
+        LineIndex {
+            starts,
+            ascii: text.is_ascii(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -87,7 +94,10 @@ impl LineIndex {
         } else {
             text[start..offset].chars().count()
         };
-        Position { line: line + 1, column: column + 1 }
+        Position {
+            line: line + 1,
+            column: column + 1,
+        }
     }
 
     /// Byte offset of the `column`-th character (0-based) on the 0-based `line`, clamped to the
@@ -131,9 +141,18 @@ mod tests {
         let file = SourceFile::new("t.md", text);
         let c = text.find('你').unwrap();
         assert_eq!(file.position(c), Position { line: 1, column: 5 });
-        assert_eq!(file.position(text.find('b').unwrap()), Position { line: 2, column: 1 });
-        assert_eq!(file.position(text.find('c').unwrap()), Position { line: 3, column: 1 });
-        assert_eq!(file.position(text.find('d').unwrap()), Position { line: 4, column: 1 });
+        assert_eq!(
+            file.position(text.find('b').unwrap()),
+            Position { line: 2, column: 1 }
+        );
+        assert_eq!(
+            file.position(text.find('c').unwrap()),
+            Position { line: 3, column: 1 }
+        );
+        assert_eq!(
+            file.position(text.find('d').unwrap()),
+            Position { line: 4, column: 1 }
+        );
         assert_eq!(file.lines.offset_of(text, 0, 4), c);
         assert_eq!(file.position(text.len()), Position { line: 4, column: 2 });
     }

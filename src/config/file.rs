@@ -59,16 +59,26 @@ impl LoadedConfig {
 
 /// `postlint.toml` in `start` or the nearest directory above it.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+    start
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|p| p.is_file())
 }
 
 pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|err| ConfigError::Io { path: path.to_owned(), message: err.to_string() })?;
+    let text = std::fs::read_to_string(path).map_err(|err| ConfigError::Io {
+        path: path.to_owned(),
+        message: err.to_string(),
+    })?;
     let file = toml::from_str::<ConfigFile>(&text).map_err(|err| ConfigError::Invalid {
         path: path.to_owned(),
         text: text.clone(),
         span: err.span().unwrap_or(0..0),
         message: err.message().trim().to_owned(),
     })?;
-    Ok(LoadedConfig { path: path.to_owned(), text, file })
+    Ok(LoadedConfig {
+        path: path.to_owned(),
+        text,
+        file,
+    })
 }

@@ -15,7 +15,12 @@ pub enum ConfigError {
     Io { path: PathBuf, message: String },
     /// Something wrong inside a config file, with the span of the offending text.
     #[error("{}: {message}", path.display())]
-    Invalid { path: PathBuf, text: String, span: Range<usize>, message: String },
+    Invalid {
+        path: PathBuf,
+        text: String,
+        span: Range<usize>,
+        message: String,
+    },
     /// Something wrong on the command line.
     #[error("{0}")]
     Cli(String),

@@ -42,7 +42,8 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings::resolve(None, &CliOverrides::default(), Path::new(".")).expect("the defaults are valid")
+        Settings::resolve(None, &CliOverrides::default(), Path::new("."))
+            .expect("the defaults are valid")
     }
 }
 
@@ -53,7 +54,11 @@ struct Selector<'a> {
 }
 
 impl Settings {
-    pub fn resolve(config: Option<&LoadedConfig>, cli: &CliOverrides, cwd: &Path) -> Result<Settings, ConfigError> {
+    pub fn resolve(
+        config: Option<&LoadedConfig>,
+        cli: &CliOverrides,
+        cwd: &Path,
+    ) -> Result<Settings, ConfigError> {
         let file = config.map(|c| &c.file);
         let error = |sel: &Selector<'_>, message: String| match (config, &sel.span) {
             (Some(c), Some(span)) => ConfigError::Invalid {
@@ -75,7 +80,9 @@ impl Settings {
         let mut on: Vec<bool> = RULES.iter().map(|r| r.enabled).collect();
         let select = match &cli.select {
             Some(list) => Some(from_cli(list)),
-            None => file.and_then(|f| f.select.as_ref()).map(|l| from_file(Some(l))),
+            None => file
+                .and_then(|f| f.select.as_ref())
+                .map(|l| from_file(Some(l))),
         };
         if let Some(select) = select {
             on.iter_mut().for_each(|b| *b = false);
@@ -95,7 +102,10 @@ impl Settings {
         let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
         if let Some(rules) = file.and_then(|f| f.rules.as_ref()) {
             for (key, value) in rules {
-                let sel = Selector { text: key.get_ref(), span: Some(key.span()) };
+                let sel = Selector {
+                    text: key.get_ref(),
+                    span: Some(key.span()),
+                };
                 let targets = matching(&sel)?;
                 let level = match value.get_ref().as_str() {
                     "off" => None,
@@ -103,7 +113,10 @@ impl Settings {
                     "warning" | "warn" => Some(Severity::Warning),
                     "info" => Some(Severity::Info),
                     other => {
-                        let sel = Selector { text: other, span: Some(value.span()) };
+                        let sel = Selector {
+                            text: other,
+                            span: Some(value.span()),
+                        };
                         return Err(error(
                             &sel,
                             format!("unknown severity `{other}`: use \"error\", \"warning\", \"info\" or \"off\""),
@@ -133,7 +146,10 @@ impl Settings {
             .iter()
             .zip(on.iter().zip(&severity))
             .filter(|(_, (on, _))| **on)
-            .map(|(rule, (_, severity))| ActiveRule { rule, severity: *severity })
+            .map(|(rule, (_, severity))| ActiveRule {
+                rule,
+                severity: *severity,
+            })
             .collect();
 
         let files = file.and_then(|f| f.files.as_ref());
@@ -150,8 +166,12 @@ impl Settings {
         let limits = file.and_then(|f| f.limits.as_ref());
         let defaults = YamlLimits::default();
         let yaml_limits = YamlLimits {
-            max_depth: limits.and_then(|l| l.max_yaml_depth).unwrap_or(defaults.max_depth),
-            max_alias_nodes: limits.and_then(|l| l.max_alias_nodes).unwrap_or(defaults.max_alias_nodes),
+            max_depth: limits
+                .and_then(|l| l.max_yaml_depth)
+                .unwrap_or(defaults.max_depth),
+            max_alias_nodes: limits
+                .and_then(|l| l.max_alias_nodes)
+                .unwrap_or(defaults.max_alias_nodes),
         };
         Ok(Settings {
             rules,
@@ -170,12 +190,24 @@ impl Settings {
 }
 
 fn from_file(list: Option<&Vec<Spanned<String>>>) -> Vec<Selector<'_>> {
-    list.map(|l| l.iter().map(|s| Selector { text: s.get_ref(), span: Some(s.span()) }).collect())
-        .unwrap_or_default()
+    list.map(|l| {
+        l.iter()
+            .map(|s| Selector {
+                text: s.get_ref(),
+                span: Some(s.span()),
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn from_cli(list: &[String]) -> Vec<Selector<'_>> {
-    list.iter().map(|s| Selector { text: s, span: None }).collect()
+    list.iter()
+        .map(|s| Selector {
+            text: s,
+            span: None,
+        })
+        .collect()
 }
 
 /// Indices into `RULES` matched by a code, a code prefix (`FM`, `FM0`), a name, or `ALL`.
@@ -193,7 +225,12 @@ fn unknown_rule_message(selector: &str) -> String {
     let best = RULES
         .iter()
         .map(|r| (strsim::jaro_winkler(selector, r.name), r.name))
-        .chain(RULES.iter().map(|r| (strsim::jaro_winkler(&selector.to_ascii_uppercase(), r.code), r.code)))
+        .chain(RULES.iter().map(|r| {
+            (
+                strsim::jaro_winkler(&selector.to_ascii_uppercase(), r.code),
+                r.code,
+            )
+        }))
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
         Some((score, name)) if score > 0.8 => {
@@ -213,17 +250,26 @@ mod tests {
             ignore: ignore.iter().map(|x| x.to_string()).collect(),
             ..Default::default()
         };
-        Ok(Settings::resolve(None, &cli, Path::new("."))?.rules.iter().map(|r| r.rule.code).collect())
+        Ok(Settings::resolve(None, &cli, Path::new("."))?
+            .rules
+            .iter()
+            .map(|r| r.rule.code)
+            .collect())
     }
 
     #[test]
     fn selection_by_code_prefix_and_name() {
         assert!(!resolve(None, &[]).unwrap().contains(&"FM001"));
         assert_eq!(resolve(Some(&["FM001"]), &[]).unwrap(), vec!["FM001"]);
-        assert_eq!(resolve(Some(&["duplicate-key"]), &[]).unwrap(), vec!["FM005"]);
+        assert_eq!(
+            resolve(Some(&["duplicate-key"]), &[]).unwrap(),
+            vec!["FM005"]
+        );
         assert!(resolve(Some(&["FM"]), &["FM00"]).unwrap().is_empty());
         assert!(resolve(Some(&["ALL"]), &[]).unwrap().contains(&"FM001"));
-        let err = resolve(Some(&["duplicate-keys"]), &[]).unwrap_err().to_string();
+        let err = resolve(Some(&["duplicate-keys"]), &[])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("did you mean `duplicate-key`"), "{err}");
     }
 }

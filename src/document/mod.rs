@@ -2,6 +2,7 @@
 //! body's range. Rules read this; they never re-parse.
 
 pub mod index;
+pub mod lenient;
 pub mod split;
 pub mod toml;
 pub mod yaml;
@@ -34,7 +35,12 @@ impl Document {
             },
             _ => (None, None),
         };
-        Document { source, split, front_matter, front_matter_error }
+        Document {
+            source,
+            split,
+            front_matter,
+            front_matter_error,
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -52,10 +58,20 @@ impl Document {
     }
 }
 
-fn parse_block(source: &SourceFile, block: &FrontMatterBlock, limits: YamlLimits) -> Result<ParsedYaml, YamlError> {
+fn parse_block(
+    source: &SourceFile,
+    block: &FrontMatterBlock,
+    limits: YamlLimits,
+) -> Result<ParsedYaml, YamlError> {
     let text = &source.text[..];
     let content = &text[block.content.clone()];
-    let mut place = yaml::Placement { text, lines: &source.lines, range: block.content.clone(), lines_before: 0 };
+    let mut place = yaml::Placement {
+        text,
+        lines: &source.lines,
+        range: block.content.clone(),
+        lines_before: 0,
+        shifted: Vec::new(),
+    };
     match block.kind {
         FrontMatterKind::Yaml => yaml::parse(content, &place, limits),
         FrontMatterKind::Toml => toml::parse(content, block.content.start),

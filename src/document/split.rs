@@ -82,7 +82,7 @@ fn line_at(text: &str, start: usize) -> (Range<usize>, usize) {
 }
 
 pub fn split(text: &str) -> Split {
-    let bom = text.starts_with('\u{feff}').then(|| 0..3);
+    let bom = text.starts_with('\u{feff}').then_some(0..3);
     let after_bom = bom.as_ref().map_or(0, |b| b.end);
 
     let mut start = after_bom;
@@ -93,9 +93,14 @@ pub fn split(text: &str) -> Split {
         }
         start = next;
     }
-    let leading_blank = (start > after_bom).then(|| after_bom..start);
+    let leading_blank = (start > after_bom).then_some(after_bom..start);
 
-    let no_front_matter = |bom| Split { bom, leading_blank: None, front_matter: None, body: 0..text.len() };
+    let no_front_matter = |bom| Split {
+        bom,
+        leading_blank: None,
+        front_matter: None,
+        body: 0..text.len(),
+    };
 
     let (open, mut next) = line_at(text, start);
     let Some(kind) = FrontMatterKind::from_fence(&text[open.clone()]) else {
@@ -129,7 +134,12 @@ pub fn split(text: &str) -> Split {
     Split {
         bom,
         leading_blank,
-        front_matter: Some(FrontMatterBlock { kind, open, content: content_start..text.len(), close: None }),
+        front_matter: Some(FrontMatterBlock {
+            kind,
+            open,
+            content: content_start..text.len(),
+            close: None,
+        }),
         body: text.len()..text.len(),
     }
 }
@@ -167,8 +177,14 @@ mod tests {
     fn unclosed_and_other_kinds() {
         let s = split("---\ntitle: a\n");
         assert_eq!(s.front_matter.unwrap().close, None);
-        assert_eq!(split("+++\na = 1\n+++\n").front_matter.unwrap().kind, FrontMatterKind::Toml);
-        assert_eq!(split(";;;\n\"a\": 1\n;;;\n").front_matter.unwrap().kind, FrontMatterKind::Json);
+        assert_eq!(
+            split("+++\na = 1\n+++\n").front_matter.unwrap().kind,
+            FrontMatterKind::Toml
+        );
+        assert_eq!(
+            split(";;;\n\"a\": 1\n;;;\n").front_matter.unwrap().kind,
+            FrontMatterKind::Json
+        );
         assert!(split("\n---\nno close").front_matter.is_none());
         assert!(split("# title\n---\n").front_matter.is_none());
         assert!(split("").front_matter.is_none());

@@ -17,15 +17,34 @@ pub fn parse(input: &str, base: usize) -> Result<ParsedYaml, YamlError> {
     })?;
     let mut index = SpanIndex::default();
     let shift = |r: Range<usize>| base + r.start..base + r.end;
-    index.insert(String::new(), NodeSpans { key: None, value: shift(0..input.len()), kind: NodeKind::Mapping });
+    index.insert(
+        String::new(),
+        NodeSpans {
+            key: None,
+            value: shift(0..input.len()),
+            kind: NodeKind::Mapping,
+        },
+    );
     let value = table_value(table.get_ref(), "", &mut index, &shift);
-    Ok(ParsedYaml { value, index, duplicates: Vec::new() })
+    Ok(ParsedYaml {
+        value,
+        index,
+        duplicates: Vec::new(),
+    })
 }
 
-fn table_value(table: &DeTable<'_>, pointer: &str, index: &mut SpanIndex, shift: &dyn Fn(Range<usize>) -> Range<usize>) -> Value {
+fn table_value(
+    table: &DeTable<'_>,
+    pointer: &str,
+    index: &mut SpanIndex,
+    shift: &dyn Fn(Range<usize>) -> Range<usize>,
+) -> Value {
     let mut map = Map::new();
     for (key, value) in table {
-        let child = format!("{pointer}/{}", key.get_ref().replace('~', "~0").replace('/', "~1"));
+        let child = format!(
+            "{pointer}/{}",
+            key.get_ref().replace('~', "~0").replace('/', "~1")
+        );
         let v = node(value, &child, Some(shift(key.span())), index, shift);
         map.insert(key.get_ref().to_string(), v);
     }
@@ -40,17 +59,34 @@ fn node(
     shift: &dyn Fn(Range<usize>) -> Range<usize>,
 ) -> Value {
     let (json, kind) = match value.get_ref() {
-        DeValue::String(s) => (Value::String(s.to_string()), NodeKind::Scalar(ScalarKind::DoubleQuoted)),
+        DeValue::String(s) => (
+            Value::String(s.to_string()),
+            NodeKind::Scalar(ScalarKind::DoubleQuoted),
+        ),
         DeValue::Integer(i) => {
             let n = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).map(Value::from);
-            (n.unwrap_or_else(|_| Value::String(i.as_str().into())), NodeKind::Scalar(ScalarKind::Plain))
+            (
+                n.unwrap_or_else(|_| Value::String(i.as_str().into())),
+                NodeKind::Scalar(ScalarKind::Plain),
+            )
         }
         DeValue::Float(f) => {
-            let n = f.as_str().replace('_', "").parse::<f64>().ok().and_then(Number::from_f64);
-            (n.map_or_else(|| Value::String(f.as_str().into()), Value::Number), NodeKind::Scalar(ScalarKind::Plain))
+            let n = f
+                .as_str()
+                .replace('_', "")
+                .parse::<f64>()
+                .ok()
+                .and_then(Number::from_f64);
+            (
+                n.map_or_else(|| Value::String(f.as_str().into()), Value::Number),
+                NodeKind::Scalar(ScalarKind::Plain),
+            )
         }
         DeValue::Boolean(b) => (Value::Bool(*b), NodeKind::Scalar(ScalarKind::Plain)),
-        DeValue::Datetime(d) => (Value::String(d.to_string()), NodeKind::Scalar(ScalarKind::Plain)),
+        DeValue::Datetime(d) => (
+            Value::String(d.to_string()),
+            NodeKind::Scalar(ScalarKind::Plain),
+        ),
         DeValue::Array(items) => {
             let values = items
                 .iter()
@@ -61,6 +97,13 @@ fn node(
         }
         DeValue::Table(t) => (table_value(t, pointer, index, shift), NodeKind::Mapping),
     };
-    index.insert(pointer.to_owned(), NodeSpans { key, value: shift(value.span()), kind });
+    index.insert(
+        pointer.to_owned(),
+        NodeSpans {
+            key,
+            value: shift(value.span()),
+            kind,
+        },
+    );
     json
 }

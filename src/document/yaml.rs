@@ -11,6 +11,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, SpannedEventRec
 use serde_json::{Map, Number, Value};
 
 use super::index::{NodeKind, NodeSpans, SpanIndex};
+use super::lenient;
 use crate::source::LineIndex;
 
 /// Limits that keep hostile YAML from exhausting memory or time.
@@ -23,7 +24,10 @@ pub struct YamlLimits {
 
 impl Default for YamlLimits {
     fn default() -> Self {
-        YamlLimits { max_depth: 128, max_alias_nodes: 100_000 }
+        YamlLimits {
+            max_depth: 128,
+            max_alias_nodes: 100_000,
+        }
     }
 }
 
@@ -60,6 +64,8 @@ pub struct Placement<'a> {
     pub range: Range<usize>,
     /// Lines the parser saw before the first line of `range` (a wrapper such as JSON's `{`).
     pub lines_before: usize,
+    /// Lines (0-based, relative to `range`) given one extra leading space before parsing.
+    pub shifted: Vec<usize>,
 }
 
 impl Placement<'_> {
@@ -68,7 +74,14 @@ impl Placement<'_> {
         let Some(rel) = line.checked_sub(1 + self.lines_before) else {
             return self.range.start;
         };
-        self.lines.offset_of(self.text, first + rel, col).clamp(self.range.start, self.range.end)
+        let col = if self.shifted.binary_search(&rel).is_ok() {
+            col.saturating_sub(1)
+        } else {
+            col
+        };
+        self.lines
+            .offset_of(self.text, first + rel, col)
+            .clamp(self.range.start, self.range.end)
     }
 
     fn span(&self, span: Span) -> Range<usize> {
@@ -79,7 +92,40 @@ impl Placement<'_> {
 }
 
 /// Parse `input` (the front matter, maybe wrapped) placed at `place` in the file.
-pub fn parse(input: &str, place: &Placement<'_>, limits: YamlLimits) -> Result<ParsedYaml, YamlError> {
+pub fn parse(
+    input: &str,
+    place: &Placement<'_>,
+    limits: YamlLimits,
+) -> Result<ParsedYaml, YamlError> {
+    let first = parse_once(input, place, limits);
+    match &first {
+        Err(err) if err.message.contains("indentation") => {
+            let lines = lenient::continuation_lines(input);
+            if lines.is_empty() {
+                return first;
+            }
+            let shifted_input = lenient::shift_lines(input, &lines);
+            let shifted = Placement {
+                text: place.text,
+                lines: place.lines,
+                range: place.range.clone(),
+                lines_before: place.lines_before,
+                shifted: lines
+                    .iter()
+                    .filter_map(|l| l.checked_sub(place.lines_before))
+                    .collect(),
+            };
+            parse_once(&shifted_input, &shifted, limits).or(first)
+        }
+        _ => first,
+    }
+}
+
+fn parse_once(
+    input: &str,
+    place: &Placement<'_>,
+    limits: YamlLimits,
+) -> Result<ParsedYaml, YamlError> {
     let mut builder = Builder::new(place, limits);
     let mut parser = Parser::new_from_str(input);
     if let Err(err) = parser.load(&mut builder, false) {
@@ -89,12 +135,20 @@ pub fn parse(input: &str, place: &Placement<'_>, limits: YamlLimits) -> Result<P
         return Err(err);
     }
     let value = builder.root.take().unwrap_or(Value::Null);
-    Ok(ParsedYaml { value, index: builder.index, duplicates: builder.duplicates })
+    Ok(ParsedYaml {
+        value,
+        index: builder.index,
+        duplicates: builder.duplicates,
+    })
 }
 
 enum Container {
     Seq(Vec<Value>),
-    Map { map: Map<String, Value>, key: Option<(String, Range<usize>, bool)>, seen: HashMap<String, Range<usize>> },
+    Map {
+        map: Map<String, Value>,
+        key: Option<(String, Range<usize>, bool)>,
+        seen: HashMap<String, Range<usize>>,
+    },
 }
 
 struct Frame {
@@ -143,7 +197,10 @@ impl<'p, 'a> Builder<'p, 'a> {
 
     fn scan_error(&self, err: &ScanError) -> YamlError {
         let m = err.marker();
-        YamlError { message: readable(err.info()), offset: self.place.offset(m.line(), m.col()) }
+        YamlError {
+            message: readable(err.info()),
+            offset: self.place.offset(m.line(), m.col()),
+        }
     }
 
     fn fail(&mut self, message: String, offset: usize) {
@@ -159,25 +216,50 @@ impl<'p, 'a> Builder<'p, 'a> {
             Some(frame) => match (&frame.container, &frame.pointer) {
                 (_, None) => (None, false),
                 (Container::Seq(items), Some(p)) => (Some(format!("{p}/{}", items.len())), false),
-                (Container::Map { key: Some((k, _, _)), .. }, Some(p)) => {
-                    (Some(format!("{p}/{}", escape_pointer(k))), false)
-                }
+                (
+                    Container::Map {
+                        key: Some((k, _, _)),
+                        ..
+                    },
+                    Some(p),
+                ) => (Some(format!("{p}/{}", escape_pointer(k))), false),
                 (Container::Map { key: None, .. }, Some(_)) => (None, true),
             },
         }
     }
 
-    fn finish(&mut self, value: Value, span: Range<usize>, kind: NodeKind, anchor: usize, nodes: usize) {
+    fn finish(
+        &mut self,
+        value: Value,
+        span: Range<usize>,
+        kind: NodeKind,
+        anchor: usize,
+        nodes: usize,
+    ) {
         if anchor > 0 {
             self.anchors.insert(anchor, (value.clone(), nodes));
         }
         let (pointer, is_key) = self.next_pointer();
         if let (Some(p), false) = (&pointer, is_key) {
             let key = match self.stack.last() {
-                Some(Frame { container: Container::Map { key: Some((_, k, _)), .. }, .. }) => Some(k.clone()),
+                Some(Frame {
+                    container:
+                        Container::Map {
+                            key: Some((_, k, _)),
+                            ..
+                        },
+                    ..
+                }) => Some(k.clone()),
                 _ => None,
             };
-            self.index.insert(p.clone(), NodeSpans { key, value: span.clone(), kind });
+            self.index.insert(
+                p.clone(),
+                NodeSpans {
+                    key,
+                    value: span.clone(),
+                    kind,
+                },
+            );
         }
         let Some(frame) = self.stack.last_mut() else {
             self.root = Some(value);
@@ -188,12 +270,20 @@ impl<'p, 'a> Builder<'p, 'a> {
         let mapping_pointer = frame.pointer.clone().unwrap_or_default();
         match &mut frame.container {
             Container::Seq(items) => items.push(value),
-            Container::Map { key: slot @ None, .. } => {
+            Container::Map {
+                key: slot @ None, ..
+            } => {
                 let plain = kind == NodeKind::Scalar(ScalarKind::Plain);
                 *slot = Some((key_string(&value), span, plain));
             }
-            Container::Map { map, key: slot @ Some(_), seen } => {
-                let Some((key, key_span, plain)) = slot.take() else { return };
+            Container::Map {
+                map,
+                key: slot @ Some(_),
+                seen,
+            } => {
+                let Some((key, key_span, plain)) = slot.take() else {
+                    return;
+                };
                 if key == "<<" && plain && merge_into(map, &value) {
                     return;
                 }
@@ -215,24 +305,39 @@ impl<'p, 'a> Builder<'p, 'a> {
     fn start(&mut self, container: Container, span: Span, anchor: usize) {
         if self.stack.len() >= self.limits.max_depth {
             let offset = self.place.span(span).start;
-            self.fail(format!("nesting deeper than {} levels", self.limits.max_depth), offset);
+            self.fail(
+                format!("nesting deeper than {} levels", self.limits.max_depth),
+                offset,
+            );
             return;
         }
         let (pointer, _) = self.next_pointer();
         let range = self.place.span(span);
         let flow = self.place.text[range.clone()].starts_with(['[', '{']);
-        self.stack.push(Frame { container, pointer, start: range.start, end: range.end, anchor, nodes: 1, flow });
+        self.stack.push(Frame {
+            container,
+            pointer,
+            start: range.start,
+            end: range.end,
+            anchor,
+            nodes: 1,
+            flow,
+        });
     }
 
     fn end(&mut self, span: Span) {
-        let Some(frame) = self.stack.pop() else { return };
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
         let mut end = frame.end;
         if frame.flow {
             // The end event of a flow collection sits on the closing bracket; take it in.
             let close = self.place.span(span);
             let text = self.place.text;
             end = close.end.max(end);
-            if matches!(text.as_bytes().get(end), Some(b']' | b'}')) && !text[..end].ends_with([']', '}']) {
+            if matches!(text.as_bytes().get(end), Some(b']' | b'}'))
+                && !text[..end].ends_with([']', '}'])
+            {
                 end += 1;
             }
         }
@@ -248,7 +353,9 @@ impl<'p, 'a> Builder<'p, 'a> {
 fn merge_into(map: &mut Map<String, Value>, value: &Value) -> bool {
     let sources: Vec<&Map<String, Value>> = match value {
         Value::Object(m) => vec![m],
-        Value::Array(items) if items.iter().all(Value::is_object) => items.iter().filter_map(Value::as_object).collect(),
+        Value::Array(items) if items.iter().all(Value::is_object) => {
+            items.iter().filter_map(Value::as_object).collect()
+        }
         _ => return false,
     };
     for source in sources {
@@ -278,7 +385,10 @@ impl<'input> SpannedEventReceiver<'input> for Builder<'_, '_> {
                 self.documents += 1;
                 if self.documents > 1 {
                     let offset = self.place.span(span).start;
-                    self.fail("a second YAML document starts here; front matter holds one".into(), offset);
+                    self.fail(
+                        "a second YAML document starts here; front matter holds one".into(),
+                        offset,
+                    );
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
@@ -290,9 +400,15 @@ impl<'input> SpannedEventReceiver<'input> for Builder<'_, '_> {
                 self.finish(value, range, kind, anchor, 1);
             }
             Event::SequenceStart(anchor, _) => self.start(Container::Seq(Vec::new()), span, anchor),
-            Event::MappingStart(anchor, _) => {
-                self.start(Container::Map { map: Map::new(), key: None, seen: HashMap::new() }, span, anchor)
-            }
+            Event::MappingStart(anchor, _) => self.start(
+                Container::Map {
+                    map: Map::new(),
+                    key: None,
+                    seen: HashMap::new(),
+                },
+                span,
+                anchor,
+            ),
             Event::SequenceEnd | Event::MappingEnd => self.end(span),
             Event::Alias(id) => {
                 let range = self.place.span(span);
@@ -318,8 +434,13 @@ impl<'input> SpannedEventReceiver<'input> for Builder<'_, '_> {
 
 /// Block scalars' spans run over the trailing line breaks they keep; end them at the last text.
 fn trim_block(text: &str, range: Range<usize>, style: ScalarStyle) -> Range<usize> {
-    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded | ScalarStyle::Plain) {
-        let trimmed = text[range.clone()].trim_end_matches([' ', '\t', '\r', '\n']).len();
+    if matches!(
+        style,
+        ScalarStyle::Literal | ScalarStyle::Folded | ScalarStyle::Plain
+    ) {
+        let trimmed = text[range.clone()]
+            .trim_end_matches([' ', '\t', '\r', '\n'])
+            .len();
         return range.start..range.start + trimmed;
     }
     range
@@ -344,9 +465,15 @@ fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     match tag {
         Some("str" | "binary" | "timestamp") => return Value::String(text.to_owned()),
         Some("null") => return Value::Null,
-        Some("bool") => return resolve_bool(text).map_or_else(|| Value::String(text.into()), Value::Bool),
+        Some("bool") => {
+            return resolve_bool(text).map_or_else(|| Value::String(text.into()), Value::Bool)
+        }
         Some("int") => return resolve_int(text).unwrap_or_else(|| Value::String(text.into())),
-        Some("float") => return resolve_float(text).or_else(|| resolve_int(text)).unwrap_or_else(|| Value::String(text.into())),
+        Some("float") => {
+            return resolve_float(text)
+                .or_else(|| resolve_int(text))
+                .unwrap_or_else(|| Value::String(text.into()))
+        }
         _ => {}
     }
     if style != ScalarStyle::Plain || tag.is_some() {
@@ -358,7 +485,9 @@ fn resolve_scalar(text: &str, style: ScalarStyle, tag: Option<&str>) -> Value {
     if let Some(b) = resolve_bool(text) {
         return Value::Bool(b);
     }
-    resolve_int(text).or_else(|| resolve_float(text)).unwrap_or_else(|| Value::String(text.to_owned()))
+    resolve_int(text)
+        .or_else(|| resolve_float(text))
+        .unwrap_or_else(|| Value::String(text.to_owned()))
 }
 
 fn resolve_bool(text: &str) -> Option<bool> {
@@ -398,7 +527,8 @@ fn resolve_int(text: &str) -> Option<Value> {
                 Number::from_f64(n as f64).map(Value::Number)
             }
         }
-        Err(_) => Number::from_f64(digits.parse::<f64>().ok()? * if negative { -1.0 } else { 1.0 }).map(Value::Number),
+        Err(_) => Number::from_f64(digits.parse::<f64>().ok()? * if negative { -1.0 } else { 1.0 })
+            .map(Value::Number),
     }
 }
 
@@ -431,7 +561,10 @@ fn resolve_float(text: &str) -> Option<Value> {
     if i != bytes.len() {
         return None;
     }
-    text.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number)
+    text.parse::<f64>()
+        .ok()
+        .and_then(Number::from_f64)
+        .map(Value::Number)
 }
 
 /// saphyr's messages are terse parser states; say what the author did wrong where we can.
@@ -441,13 +574,17 @@ fn readable(info: &str) -> String {
         "expected a `key: value` line here; check the indentation and that quotes are closed"
     } else if lower.contains("mapping values are not allowed") {
         "a `: ` inside a plain value starts a new mapping; quote the value"
-    } else if lower.contains("did not find expected <document start>") || lower.contains("document start") {
+    } else if lower.contains("did not find expected <document start>")
+        || lower.contains("document start")
+    {
         "text after the front matter's value; check quotes and indentation"
     } else if lower.contains("recursion limit") {
         "brackets nested too deeply"
     } else if lower.contains("tab") {
         "YAML does not allow tabs for indentation; use spaces"
-    } else if lower.contains("while scanning a quoted scalar") || lower.contains("unexpected end of stream") {
+    } else if lower.contains("while scanning a quoted scalar")
+        || lower.contains("unexpected end of stream")
+    {
         "a quoted value is not closed"
     } else {
         ""
@@ -465,7 +602,13 @@ mod tests {
 
     fn parse_all(text: &str) -> Result<ParsedYaml, YamlError> {
         let lines = LineIndex::new(text);
-        let place = Placement { text, lines: &lines, range: 0..text.len(), lines_before: 0 };
+        let place = Placement {
+            text,
+            lines: &lines,
+            range: 0..text.len(),
+            lines_before: 0,
+            shifted: Vec::new(),
+        };
         parse(text, &place, YamlLimits::default())
     }
 
@@ -483,7 +626,10 @@ mod tests {
         assert_eq!(at("/map"), "{k: v}");
         assert_eq!(at("/map/k"), "v");
         assert_eq!(at("/block"), "line");
-        assert_eq!(&text[p.index.get("/tags").unwrap().key.clone().unwrap()], "tags");
+        assert_eq!(
+            &text[p.index.get("/tags").unwrap().key.clone().unwrap()],
+            "tags"
+        );
     }
 
     #[test]
@@ -498,7 +644,8 @@ mod tests {
 
     #[test]
     fn scalars_resolve_like_yaml_1_2() {
-        let p = parse_all("a: yes\nb: 1.10\nc: 0x1F\nd: TRUE\ne: '1'\nf: 1e3\ng: 2021-07-16\n").unwrap();
+        let p = parse_all("a: yes\nb: 1.10\nc: 0x1F\nd: TRUE\ne: '1'\nf: 1e3\ng: 2021-07-16\n")
+            .unwrap();
         assert_eq!(p.value["a"], "yes");
         assert_eq!(p.value["b"], 1.1);
         assert_eq!(p.value["c"], 31);
@@ -516,11 +663,20 @@ mod tests {
             let cur = (b'a' + i) as char;
             bomb.push_str(&format!("{cur}: &{cur} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
-        assert!(parse_all(&bomb).unwrap_err().message.contains("aliases expand"));
+        assert!(parse_all(&bomb)
+            .unwrap_err()
+            .message
+            .contains("aliases expand"));
         let deep = format!("a: {}{}", "[".repeat(500), "]".repeat(500));
-        assert!(parse_all(&deep).unwrap_err().message.contains("nested too deeply"));
+        assert!(parse_all(&deep)
+            .unwrap_err()
+            .message
+            .contains("nested too deeply"));
         let block: String = (0..300).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
-        assert!(parse_all(&block).unwrap_err().message.contains("nesting deeper than"));
+        assert!(parse_all(&block)
+            .unwrap_err()
+            .message
+            .contains("nesting deeper than"));
     }
 
     #[test]
@@ -535,5 +691,23 @@ mod tests {
         let text = "title: \"\"\"\"'第1集'\"\"\"\nb: 1\n";
         let err = parse_all(text).unwrap_err();
         assert!(err.offset > 0 && err.offset <= text.len());
+    }
+
+    #[test]
+    fn column_zero_continuations_are_accepted_like_libyaml() {
+        let text = "aliases: [\n  '/a/',\n]\ntitle: \"Ruby Fukuoka 2022 - los programas\njuzgados por Matz\"\nb: 1\n";
+        let p = parse_all(text).unwrap();
+        assert_eq!(p.value["aliases"][0], "/a/");
+        assert_eq!(
+            p.value["title"],
+            "Ruby Fukuoka 2022 - los programas juzgados por Matz"
+        );
+        assert_eq!(
+            &text[p.index.get("/aliases").unwrap().value.clone()],
+            "[\n  '/a/',\n]"
+        );
+        assert_eq!(&text[p.index.get("/b").unwrap().value.clone()], "1");
+        // A plain scalar continued at column 0 stays an error, as in every YAML library.
+        assert!(parse_all("title: foo\nbar\nb: 1\n").is_err());
     }
 }

@@ -11,7 +11,16 @@ impl Format for Concise {
         for report in reports {
             for d in &report.diagnostics {
                 let p = report.source.position(d.primary.span.start);
-                let _ = writeln!(out, "{}:{}:{}: {}[{}] {}", report.name(), p.line, p.column, d.severity, d.code, d.message);
+                let _ = writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] {}",
+                    report.name(),
+                    p.line,
+                    p.column,
+                    d.severity,
+                    d.code,
+                    d.message
+                );
             }
         }
         out

@@ -5,8 +5,8 @@ use std::fmt;
 use std::sync::Arc;
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan,
-    SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
 };
 use rayon::prelude::*;
 
@@ -21,7 +21,11 @@ pub struct Full {
 
 impl Full {
     pub fn new(style: Style) -> Self {
-        let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let theme = if style.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_links(style.links)
             .with_width(style.width)
@@ -41,7 +45,15 @@ impl Full {
             if self.handler.render_report(&mut out, &view).is_err() {
                 // A span the renderer cannot show must not lose the finding.
                 let p = report.source.position(d.primary.span.start);
-                out.push_str(&format!("{}:{}:{}: {}[{}] {}\n", report.name(), p.line, p.column, d.severity, d.code, d.message));
+                out.push_str(&format!(
+                    "{}:{}:{}: {}[{}] {}\n",
+                    report.name(),
+                    p.line,
+                    p.column,
+                    d.severity,
+                    d.code,
+                    d.message
+                ));
             }
             out.push('\n');
         }
@@ -51,7 +63,11 @@ impl Full {
 
 impl Format for Full {
     fn render(&self, reports: &[FileReport]) -> String {
-        reports.par_iter().map(|r| self.render_file(r)).collect::<Vec<_>>().concat()
+        reports
+            .par_iter()
+            .map(|r| self.render_file(r))
+            .collect::<Vec<_>>()
+            .concat()
     }
 
     fn wants_summary(&self) -> bool {
@@ -132,11 +148,17 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.d.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.d
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.d.url.as_ref().map(|u| Box::new(u) as Box<dyn fmt::Display>)
+        self.d
+            .url
+            .as_ref()
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -152,8 +174,15 @@ impl miette::Diagnostic for Report<'_> {
             let r = clamp_span(text, r.clone());
             SourceSpan::from(r.start..r.end)
         };
-        let primary = LabeledSpan::new_primary_with_span(self.d.primary.message.clone(), span(&self.d.primary.span));
-        let rest = self.d.secondary.iter().map(move |l| LabeledSpan::new_with_span(l.message.clone(), span(&l.span)));
+        let primary = LabeledSpan::new_primary_with_span(
+            self.d.primary.message.clone(),
+            span(&self.d.primary.span),
+        );
+        let rest = self
+            .d
+            .secondary
+            .iter()
+            .map(move |l| LabeledSpan::new_with_span(l.message.clone(), span(&l.span)));
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }

@@ -41,9 +41,21 @@ struct Related<'a> {
     end: usize,
 }
 
-fn related<'a>(source: &SourceFile, span: &std::ops::Range<usize>, message: Option<&'a str>) -> Related<'a> {
+fn related<'a>(
+    source: &SourceFile,
+    span: &std::ops::Range<usize>,
+    message: Option<&'a str>,
+) -> Related<'a> {
     let (s, e) = (source.position(span.start), source.position(span.end));
-    Related { message, line: s.line, column: s.column, end_line: e.line, end_column: e.column, start: span.start, end: span.end }
+    Related {
+        message,
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+        start: span.start,
+        end: span.end,
+    }
 }
 
 impl Format for Json {
@@ -69,7 +81,11 @@ impl Format for Json {
                     label: d.primary.message.as_deref(),
                     help: d.help.as_deref(),
                     url: d.url.as_deref(),
-                    related: d.secondary.iter().map(|l| related(&r.source, &l.span, l.message.as_deref())).collect(),
+                    related: d
+                        .secondary
+                        .iter()
+                        .map(|l| related(&r.source, &l.span, l.message.as_deref()))
+                        .collect(),
                     fix: d.fix.as_ref(),
                 }
             })

@@ -29,7 +29,11 @@ pub struct Style {
 
 impl Default for Style {
     fn default() -> Self {
-        Style { color: false, links: false, width: 100 }
+        Style {
+            color: false,
+            links: false,
+            width: 100,
+        }
     }
 }
 

@@ -13,7 +13,10 @@ pub struct Totals {
 
 impl Totals {
     pub fn of(reports: &[FileReport]) -> Totals {
-        let mut t = Totals { files: reports.len(), ..Totals::default() };
+        let mut t = Totals {
+            files: reports.len(),
+            ..Totals::default()
+        };
         for r in reports {
             if r.not_checked {
                 t.not_checked += 1;
@@ -40,7 +43,10 @@ pub fn summary_line(t: &Totals) -> String {
     let mut line = if t.errors + t.warnings + t.infos == 0 {
         format!("No problems found in {}.", plural(checked, "file", "files"))
     } else {
-        let mut parts = vec![plural(t.errors, "error", "errors"), plural(t.warnings, "warning", "warnings")];
+        let mut parts = vec![
+            plural(t.errors, "error", "errors"),
+            plural(t.warnings, "warning", "warnings"),
+        ];
         if t.infos > 0 {
             parts.push(plural(t.infos, "info", "infos"));
         }
@@ -52,7 +58,10 @@ pub fn summary_line(t: &Totals) -> String {
         )
     };
     if t.not_checked > 0 {
-        line.push_str(&format!(" {} could not be checked.", plural(t.not_checked, "file", "files")));
+        line.push_str(&format!(
+            " {} could not be checked.",
+            plural(t.not_checked, "file", "files")
+        ));
     }
     line
 }

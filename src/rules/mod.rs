@@ -64,11 +64,20 @@ pub struct Findings<'r> {
 
 impl<'r> Findings<'r> {
     pub fn new(rule: &'r Rule, severity: Severity) -> Self {
-        Findings { rule, severity, out: Vec::new() }
+        Findings {
+            rule,
+            severity,
+            out: Vec::new(),
+        }
     }
 
     /// Start a finding of this rule at `span`, labelled `label`.
-    pub fn diagnostic(&self, span: Range<usize>, label: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic(
+        &self,
+        span: Range<usize>,
+        label: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             code: self.rule.code,
             name: self.rule.name,

@@ -15,9 +15,17 @@ pub const RULE: Rule = Rule {
 
 fn check(doc: &Document, findings: &mut Findings) {
     let Some(fm) = &doc.front_matter else { return };
-    let json = doc.split.front_matter.as_ref().is_some_and(|b| b.kind == FrontMatterKind::Json);
+    let json = doc
+        .split
+        .front_matter
+        .as_ref()
+        .is_some_and(|b| b.kind == FrontMatterKind::Json);
     for dup in &fm.duplicates {
-        let place = if dup.mapping.is_empty() { String::new() } else { format!(" in `{}`", dup.mapping) };
+        let place = if dup.mapping.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{}`", dup.mapping)
+        };
         let help = if json {
             "Hexo parses `;;;` front matter with JSON.parse, which silently keeps the last value; delete one of them"
         } else {
@@ -25,7 +33,11 @@ fn check(doc: &Document, findings: &mut Findings) {
              Ruby's Psych (Jekyll) silently keeps the last value; delete one of them"
         };
         let d = findings
-            .diagnostic(dup.second.clone(), "defined again here", format!("duplicate key `{}`{place}", dup.key))
+            .diagnostic(
+                dup.second.clone(),
+                "defined again here",
+                format!("duplicate key `{}`{place}", dup.key),
+            )
             .with_label(Label::new(dup.first.clone(), "first defined here"))
             .with_help(help);
         findings.push(d);

@@ -19,7 +19,9 @@ fn check(doc: &Document, findings: &mut Findings) {
     }
     let text = doc.text();
     let start = doc.split.bom.as_ref().map_or(0, |b| b.end);
-    let end = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+    let end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
     let d = findings
         .diagnostic(start..end, "front matter expected before this line", "the post has no front matter")
         .with_help("start the file with a `---` line, the post's keys (`title: ...`), and a closing `---` line");

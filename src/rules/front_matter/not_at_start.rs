@@ -14,13 +14,19 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, findings: &mut Findings) {
-    let Some(block) = &doc.split.front_matter else { return };
+    let Some(block) = &doc.split.front_matter else {
+        return;
+    };
     let fence = doc.text()[block.open.clone()].to_owned();
     let line = doc.source.position(block.open.start).line;
     let (span, label, message, help) = match (&doc.split.bom, &doc.split.leading_blank) {
         (_, Some(blank)) => {
             let lines = doc.source.position(blank.end).line - doc.source.position(blank.start).line;
-            let label = if lines == 1 { "blank line".to_owned() } else { format!("{lines} blank lines") };
+            let label = if lines == 1 {
+                "blank line".to_owned()
+            } else {
+                format!("{lines} blank lines")
+            };
             (
                 blank.clone(),
                 label,

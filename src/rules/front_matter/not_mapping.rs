@@ -24,7 +24,14 @@ fn check(doc: &Document, findings: &mut Findings) {
         Value::Number(_) => "a single number",
         Value::Bool(_) => "a single boolean",
     };
-    let Some(span) = fm.index.get("").map(|n| n.value.clone()).or_else(|| doc.front_matter_span()) else { return };
+    let Some(span) = fm
+        .index
+        .get("")
+        .map(|n| n.value.clone())
+        .or_else(|| doc.front_matter_span())
+    else {
+        return;
+    };
     let d = findings
         .diagnostic(span, format!("this is {what}"), format!("the front matter is {what}, not a mapping of keys to values"))
         .with_help("write one `key: value` per line, e.g. `title: My post`; a `- item` list or a lone value gives the post no title, date or tags");

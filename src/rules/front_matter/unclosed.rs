@@ -14,7 +14,9 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, findings: &mut Findings) {
-    let Some(block) = &doc.split.front_matter else { return };
+    let Some(block) = &doc.split.front_matter else {
+        return;
+    };
     if block.close.is_some() {
         return;
     }

@@ -15,11 +15,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn check(doc: &Document, findings: &mut Findings) {
-    let (Some(err), Some(block)) = (&doc.front_matter_error, &doc.split.front_matter) else { return };
+    let (Some(err), Some(block)) = (&doc.front_matter_error, &doc.split.front_matter) else {
+        return;
+    };
     let text = doc.text();
     let start = floor_char_boundary(text, err.offset);
     // Point at the character the parser stopped on; at a line end, at the line break itself.
-    let end = text[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+    let end = text[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
     let language = match block.kind {
         FrontMatterKind::Yaml => "YAML",
         FrontMatterKind::Toml => "TOML",
