@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
-use crate::rules::Findings;
+use crate::rules::{Context, Findings};
 use crate::source::SourceFile;
 
 /// The code of the finding made when a file cannot be checked at all; it is not a rule and cannot
@@ -65,9 +65,13 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
     let source = SourceFile::new(name, text);
     let doc = Document::parse(source, settings.yaml_limits);
     let mut diagnostics = Vec::new();
+    let ctx = Context {
+        doc: &doc,
+        settings,
+    };
     for active in &settings.rules {
         let mut findings = Findings::new(active.rule, active.severity);
-        (active.rule.check)(&doc, &mut findings);
+        (active.rule.check)(&ctx, &mut findings);
         diagnostics.extend(findings.into_vec());
     }
     diagnostics.sort_by(|a, b| {

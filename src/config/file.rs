@@ -74,11 +74,32 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
         path: path.to_owned(),
         text: text.clone(),
         span: err.span().unwrap_or(0..0),
-        message: err.message().trim().to_owned(),
+        message: with_suggestion(err.message().trim()),
     })?;
     Ok(LoadedConfig {
         path: path.to_owned(),
         text,
         file,
     })
+}
+
+/// serde names the expected fields of an unknown one; point at the nearest when it is close.
+fn with_suggestion(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message.to_owned();
+    };
+    let Some((field, expected)) = rest.split_once("`, expected ") else {
+        return message.to_owned();
+    };
+    let best = expected
+        .split(['`', ',', ' '])
+        .filter(|s| !s.is_empty() && *s != "one" && *s != "of")
+        .map(|name| (strsim::jaro_winkler(field, name), name))
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((score, name)) if score > 0.8 => {
+            format!("unknown key `{field}`: did you mean `{name}`? (expected {expected})")
+        }
+        _ => format!("unknown key `{field}` (expected {expected})"),
+    }
 }

@@ -4,6 +4,7 @@ pub mod front_matter;
 
 use std::ops::Range;
 
+use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 
@@ -22,7 +23,7 @@ pub struct Rule {
     pub doc_path: &'static str,
     pub severity: Severity,
     pub enabled: bool,
-    pub check: fn(&Document, &mut Findings),
+    pub check: fn(&Context, &mut Findings),
 }
 
 impl Rule {
@@ -53,6 +54,12 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
         .iter()
         .copied()
         .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+}
+
+/// What a rule sees: the parsed post and the settings that apply to it.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub settings: &'a Settings,
 }
 
 /// What one rule reports while it checks one document.

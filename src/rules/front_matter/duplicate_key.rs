@@ -1,6 +1,6 @@
 use crate::diagnostic::{Label, Severity};
-use crate::document::{Document, FrontMatterKind};
-use crate::rules::{Findings, Rule};
+use crate::document::FrontMatterKind;
+use crate::rules::{Context, Findings, Rule};
 
 pub const RULE: Rule = Rule {
     code: "FM005",
@@ -13,7 +13,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, findings: &mut Findings) {
+fn check(ctx: &Context, findings: &mut Findings) {
+    let doc = ctx.doc;
     let Some(fm) = &doc.front_matter else { return };
     let json = doc
         .split

@@ -1,8 +1,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::Severity;
-use crate::document::Document;
-use crate::rules::{Findings, Rule};
+use crate::rules::{Context, Findings, Rule};
 
 pub const RULE: Rule = Rule {
     code: "FM006",
@@ -15,7 +14,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, findings: &mut Findings) {
+fn check(ctx: &Context, findings: &mut Findings) {
+    let doc = ctx.doc;
     let Some(fm) = &doc.front_matter else { return };
     let what = match &fm.value {
         Value::Object(_) | Value::Null => return,

@@ -1,6 +1,5 @@
 use crate::diagnostic::Severity;
-use crate::document::Document;
-use crate::rules::{Findings, Rule};
+use crate::rules::{Context, Findings, Rule};
 
 pub const RULE: Rule = Rule {
     code: "FM003",
@@ -13,7 +12,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, findings: &mut Findings) {
+fn check(ctx: &Context, findings: &mut Findings) {
+    let doc = ctx.doc;
     let Some(block) = &doc.split.front_matter else {
         return;
     };

@@ -1,6 +1,6 @@
 use crate::diagnostic::Severity;
-use crate::document::{Document, FrontMatterKind};
-use crate::rules::{Findings, Rule};
+use crate::document::FrontMatterKind;
+use crate::rules::{Context, Findings, Rule};
 use crate::source::floor_char_boundary;
 
 pub const RULE: Rule = Rule {
@@ -14,7 +14,8 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, findings: &mut Findings) {
+fn check(ctx: &Context, findings: &mut Findings) {
+    let doc = ctx.doc;
     let (Some(err), Some(block)) = (&doc.front_matter_error, &doc.split.front_matter) else {
         return;
     };
