@@ -25,6 +25,14 @@ pub struct ConfigFile {
     pub rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
+    pub dates: Option<DatesSection>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DatesSection {
+    /// Front-matter keys whose values are checked as dates (FM2xx), at any depth.
+    pub keys: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -9,6 +9,10 @@ use crate::diagnostic::Severity;
 use crate::document::YamlLimits;
 use crate::rules::{Rule, RULES};
 
+/// Keys that hold dates in Hexo, Jekyll, Hugo and common themes.
+pub const DEFAULT_DATE_KEYS: &[&str] =
+    &["date", "updated", "lastmod", "last_modified_at", "publishDate", "pubDate", "expiryDate", "modified"];
+
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "html"];
 
 /// A rule that runs, with the severity it reports at.
@@ -36,6 +40,8 @@ pub struct Settings {
     pub root: PathBuf,
     pub yaml_limits: YamlLimits,
     pub max_warnings: Option<usize>,
+    /// Front-matter keys checked as dates.
+    pub date_keys: Vec<String>,
     /// The config file in use, if any.
     pub config_path: Option<PathBuf>,
 }
@@ -180,6 +186,10 @@ impl Settings {
             root: config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned()),
             yaml_limits,
             max_warnings: cli.max_warnings.or(file.and_then(|f| f.max_warnings)),
+            date_keys: file
+                .and_then(|f| f.dates.as_ref())
+                .and_then(|d| d.keys.clone())
+                .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
             config_path: config.map(|c| c.path.clone()),
         })
     }
