@@ -27,6 +27,11 @@ pub enum Command {
         /// A rule code (FM002) or name (front-matter-not-at-start).
         rule: String,
     },
+    /// Print a built-in front-matter schema (hexo, jekyll, hugo), to copy and extend.
+    Schema {
+        /// The preset's name.
+        preset: String,
+    },
     /// Print a post's front matter as JSON, as schemas see it.
     Inspect {
         /// The post to read.
@@ -54,6 +59,9 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatKind::Full)]
     pub format: FormatKind,
+    /// Validate front matter against a built-in schema: hexo, jekyll or hugo.
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
     /// Rules to run instead of the configured set: codes, prefixes or names, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Option<Vec<String>>,

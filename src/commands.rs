@@ -21,6 +21,7 @@ pub fn run(command: Command) -> u8 {
         Command::Check(args) => check(args),
         Command::Rules(args) => rules(&args),
         Command::Rule { rule } => rule_docs(&rule),
+        Command::Schema { preset } => print_schema(&preset),
         Command::Inspect { file } => inspect(&file),
     }
 }
@@ -86,6 +87,7 @@ fn check(args: CheckArgs) -> u8 {
         extend_select: args.extend_select.clone(),
         ignore: args.ignore.clone(),
         max_warnings: args.max_warnings,
+        preset: args.preset.clone(),
     };
     let settings = match load_settings(&args.config, &overrides) {
         Ok(s) => s,
@@ -223,6 +225,23 @@ fn rule_docs(name: &str) -> u8 {
         }
         None => {
             eprintln!("postlint: no rule `{name}`; `postlint rules` lists them");
+            EXIT_TOOL
+        }
+    }
+}
+
+fn print_schema(name: &str) -> u8 {
+    match postlint::schema::preset(name) {
+        Some(preset) => {
+            print!("{}", preset.schema);
+            EXIT_OK
+        }
+        None => {
+            let names: Vec<&str> = postlint::schema::PRESETS.iter().map(|p| p.name).collect();
+            eprintln!(
+                "postlint: no preset `{name}`; choose one of: {}",
+                names.join(", ")
+            );
             EXIT_TOOL
         }
     }

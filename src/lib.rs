@@ -11,6 +11,7 @@ pub mod document;
 pub mod lint;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
 
 pub use config::Settings;

@@ -65,9 +65,18 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
     let source = SourceFile::new(name, text);
     let doc = Document::parse(source, settings.yaml_limits);
     let mut diagnostics = Vec::new();
+    let wants_schema = settings
+        .rules
+        .iter()
+        .any(|r| r.rule.code.starts_with("FM1"));
+    let schema_issues = match settings.schemas.for_path(Path::new(name)) {
+        Some(schema) if wants_schema => crate::schema::locate(&doc, schema),
+        _ => Vec::new(),
+    };
     let ctx = Context {
         doc: &doc,
         settings,
+        schema_issues: &schema_issues,
     };
     for active in &settings.rules {
         let mut findings = Findings::new(active.rule, active.severity);

@@ -26,6 +26,21 @@ pub struct ConfigFile {
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
     pub dates: Option<DatesSection>,
+    /// The built-in schema for files in no collection: `hexo`, `jekyll` or `hugo`.
+    pub preset: Option<Spanned<String>>,
+    /// A JSON Schema file for files in no collection, relative to this config file.
+    pub schema: Option<Spanned<String>>,
+    /// Groups of files with their own schema; the first matching entry wins.
+    pub collections: Option<Vec<CollectionSection>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CollectionSection {
+    /// Globs relative to this config file, e.g. `source/_posts/**`.
+    pub files: Spanned<Vec<Spanned<String>>>,
+    pub schema: Option<Spanned<String>>,
+    pub preset: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

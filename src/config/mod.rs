@@ -1,12 +1,14 @@
 //! Configuration: `postlint.toml` layered under command-line flags into one immutable `Settings`.
 
 pub mod file;
+pub mod schemas;
 pub mod settings;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 pub use file::{discover, load, ConfigFile, LoadedConfig};
+pub use schemas::SchemaSet;
 pub use settings::{ActiveRule, CliOverrides, Settings};
 
 #[derive(Debug, thiserror::Error)]

@@ -4,14 +4,24 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
 use super::{ConfigError, LoadedConfig};
 use crate::diagnostic::Severity;
 use crate::document::YamlLimits;
 use crate::rules::{Rule, RULES};
+use crate::schema::SchemaSource;
 
 /// Keys that hold dates in Hexo, Jekyll, Hugo and common themes.
-pub const DEFAULT_DATE_KEYS: &[&str] =
-    &["date", "updated", "lastmod", "last_modified_at", "publishDate", "pubDate", "expiryDate", "modified"];
+pub const DEFAULT_DATE_KEYS: &[&str] = &[
+    "date",
+    "updated",
+    "lastmod",
+    "last_modified_at",
+    "publishDate",
+    "pubDate",
+    "expiryDate",
+    "modified",
+];
 
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "html"];
 
@@ -29,6 +39,8 @@ pub struct CliOverrides {
     pub extend_select: Vec<String>,
     pub ignore: Vec<String>,
     pub max_warnings: Option<usize>,
+    /// `--preset NAME`: replaces the config's top-level `preset`/`schema`.
+    pub preset: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -40,6 +52,8 @@ pub struct Settings {
     pub root: PathBuf,
     pub yaml_limits: YamlLimits,
     pub max_warnings: Option<usize>,
+    /// The front-matter schemas and which files they apply to.
+    pub schemas: SchemaSet,
     /// Front-matter keys checked as dates.
     pub date_keys: Vec<String>,
     /// The config file in use, if any.
@@ -83,7 +97,14 @@ impl Settings {
             Ok(found)
         };
 
+        let schemas = resolve_schemas(config, cli, cwd)?;
         let mut on: Vec<bool> = RULES.iter().map(|r| r.enabled).collect();
+        if schemas.any_requires_front_matter() {
+            // A preset whose generator needs front matter in every post turns FM001 on by default.
+            if let Some(i) = RULES.iter().position(|r| r.code == "FM001") {
+                on[i] = true;
+            }
+        }
         let select = match &cli.select {
             Some(list) => Some(from_cli(list)),
             None => file
@@ -186,6 +207,7 @@ impl Settings {
             root: config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned()),
             yaml_limits,
             max_warnings: cli.max_warnings.or(file.and_then(|f| f.max_warnings)),
+            schemas,
             date_keys: file
                 .and_then(|f| f.dates.as_ref())
                 .and_then(|d| d.keys.clone())
@@ -197,6 +219,98 @@ impl Settings {
     pub fn is_enabled(&self, code: &str) -> bool {
         self.rules.iter().any(|r| r.rule.code == code)
     }
+}
+
+fn resolve_schemas(
+    config: Option<&LoadedConfig>,
+    cli: &CliOverrides,
+    cwd: &Path,
+) -> Result<SchemaSet, ConfigError> {
+    let base = config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned());
+    let root = crate::schema::normalize(&base);
+    let in_file = |span: std::ops::Range<usize>, message: String| match config {
+        Some(c) => ConfigError::Invalid {
+            path: c.path.clone(),
+            text: c.text.clone(),
+            span,
+            message,
+        },
+        None => ConfigError::Cli(message),
+    };
+    let source = |preset: Option<&Spanned<String>>,
+                  schema: Option<&Spanned<String>>,
+                  span: std::ops::Range<usize>| {
+        match (preset, schema) {
+            (Some(_), Some(s)) => Err(in_file(
+                s.span(),
+                "give either `preset` or `schema`, not both".into(),
+            )),
+            (Some(p), None) => Ok(Some((SchemaSource::Preset(p.get_ref().clone()), p.span()))),
+            (None, Some(s)) => Ok(Some((
+                SchemaSource::File(PathBuf::from(s.get_ref())),
+                s.span(),
+            ))),
+            (None, None) if span.is_empty() => Ok(None),
+            (None, None) => Err(in_file(
+                span,
+                "a collection needs a `schema` or a `preset`".into(),
+            )),
+        }
+    };
+    let compile = |(source, span): (SchemaSource, std::ops::Range<usize>)| {
+        compile_source(&source, &root).map_err(|message| in_file(span, message))
+    };
+    let file = config.map(|c| &c.file);
+    let default = match &cli.preset {
+        Some(name) => Some(
+            compile_source(&SchemaSource::Preset(name.clone()), &root).map_err(ConfigError::Cli)?,
+        ),
+        None => source(
+            file.and_then(|f| f.preset.as_ref()),
+            file.and_then(|f| f.schema.as_ref()),
+            0..0,
+        )?
+        .map(compile)
+        .transpose()?,
+    };
+    let mut collections = Vec::new();
+    for entry in file
+        .and_then(|f| f.collections.as_ref())
+        .into_iter()
+        .flatten()
+    {
+        let globs: Vec<String> = entry
+            .files
+            .get_ref()
+            .iter()
+            .map(|g| g.get_ref().clone())
+            .collect();
+        let set = glob_set(&globs).map_err(|(i, message)| {
+            let span = entry
+                .files
+                .get_ref()
+                .get(i)
+                .map_or(entry.files.span(), |g| g.span());
+            in_file(span, message)
+        })?;
+        let Some(found) = source(
+            entry.preset.as_ref(),
+            entry.schema.as_ref(),
+            entry.files.span(),
+        )?
+        else {
+            continue;
+        };
+        collections.push(Collection {
+            globs: set,
+            schema: compile(found)?,
+        });
+    }
+    Ok(SchemaSet {
+        collections,
+        default,
+        root,
+    })
 }
 
 fn from_file(list: Option<&Vec<Spanned<String>>>) -> Vec<Selector<'_>> {

@@ -1,12 +1,14 @@
 //! The rule registry: one row per rule. A rule is metadata plus a pure `check` function.
 
 pub mod front_matter;
+pub mod schema;
 
 use std::ops::Range;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
+use crate::schema::SchemaIssue;
 
 /// Where rule docs are published: the rule's `.md` file in the repository.
 pub const DOCS_BASE: &str = "https://github.com/postlint/postlint/blob/main/src/rules/";
@@ -46,6 +48,14 @@ pub static RULES: &[&Rule] = &[
     &front_matter::yaml_syntax::RULE,
     &front_matter::duplicate_key::RULE,
     &front_matter::not_mapping::RULE,
+    &schema::missing_required::RULE,
+    &schema::unknown_key::RULE,
+    &schema::wrong_type::RULE,
+    &schema::not_allowed::RULE,
+    &schema::pattern::RULE,
+    &schema::format::RULE,
+    &schema::out_of_range::RULE,
+    &schema::schema_mismatch::RULE,
 ];
 
 /// Find a rule by code (any case) or name.
@@ -60,6 +70,8 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub settings: &'a Settings,
+    /// Schema errors of this file's front matter, placed; empty when no schema applies.
+    pub schema_issues: &'a [SchemaIssue],
 }
 
 /// What one rule reports while it checks one document.

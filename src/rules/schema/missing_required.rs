@@ -1,0 +1,7 @@
+super::schema_rule!(
+    "FM101",
+    "missing-required-key",
+    "A key the schema requires is missing from the front matter",
+    "missing_required.md",
+    crate::schema::IssueKind::Required
+);

@@ -1,0 +1,7 @@
+super::schema_rule!(
+    "FM105",
+    "pattern-mismatch",
+    "A front-matter value does not match the schema's pattern",
+    "pattern.md",
+    crate::schema::IssueKind::Pattern
+);

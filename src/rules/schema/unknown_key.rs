@@ -1,0 +1,7 @@
+super::schema_rule!(
+    "FM102",
+    "unknown-key",
+    "A key the schema does not allow (a typo, most often)",
+    "unknown_key.md",
+    crate::schema::IssueKind::UnknownKey
+);

@@ -1,0 +1,7 @@
+super::schema_rule!(
+    "FM103",
+    "wrong-type",
+    "A front-matter value has the wrong type (string, boolean, number, list, mapping)",
+    "wrong_type.md",
+    crate::schema::IssueKind::Type
+);
