@@ -4,14 +4,14 @@
 use serde::Serialize;
 
 use super::Format;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lint::FileReport;
 use crate::source::SourceFile;
 
 pub struct Json;
 
 #[derive(Serialize)]
-struct Finding<'a> {
+pub(super) struct Finding<'a> {
     path: &'a str,
     code: &'a str,
     name: &'a str,
@@ -58,40 +58,65 @@ fn related<'a>(
     }
 }
 
+/// One finding as the JSON formats write it.
+pub(super) fn finding<'a>(r: &'a FileReport, d: &'a Diagnostic) -> Finding<'a> {
+    let span = &d.primary.span;
+    let (s, e) = (r.source.position(span.start), r.source.position(span.end));
+    Finding {
+        path: r.name(),
+        code: d.code,
+        name: d.name,
+        severity: d.severity,
+        message: &d.message,
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+        start: span.start,
+        end: span.end,
+        label: d.primary.message.as_deref(),
+        help: d.help.as_deref(),
+        url: d.url.as_deref(),
+        related: d
+            .secondary
+            .iter()
+            .map(|l| related(&r.source, &l.span, l.message.as_deref()))
+            .collect(),
+        fix: d.fix.as_ref(),
+    }
+}
+
+pub(super) fn all_findings(reports: &[FileReport]) -> impl Iterator<Item = Finding<'_>> {
+    reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)))
+}
+
 impl Format for Json {
     fn render(&self, reports: &[FileReport]) -> String {
-        let findings: Vec<Finding<'_>> = reports
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
-            .map(|(r, d)| {
-                let span = &d.primary.span;
-                let (s, e) = (r.source.position(span.start), r.source.position(span.end));
-                Finding {
-                    path: r.name(),
-                    code: d.code,
-                    name: d.name,
-                    severity: d.severity,
-                    message: &d.message,
-                    line: s.line,
-                    column: s.column,
-                    end_line: e.line,
-                    end_column: e.column,
-                    start: span.start,
-                    end: span.end,
-                    label: d.primary.message.as_deref(),
-                    help: d.help.as_deref(),
-                    url: d.url.as_deref(),
-                    related: d
-                        .secondary
-                        .iter()
-                        .map(|l| related(&r.source, &l.span, l.message.as_deref()))
-                        .collect(),
-                    fix: d.fix.as_ref(),
-                }
-            })
-            .collect();
+        let findings: Vec<Finding<'_>> = all_findings(reports).collect();
         let mut out = serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into());
         out.push('\n');
+        out
+    }
+
+    fn wants_summary(&self) -> bool {
+        false
+    }
+}
+
+/// `--format json-lines`: the same objects, one per line, for streaming and `grep`.
+pub struct JsonLines;
+
+impl Format for JsonLines {
+    fn render(&self, reports: &[FileReport]) -> String {
+        let mut out = String::new();
+        for f in all_findings(reports) {
+            if let Ok(line) = serde_json::to_string(&f) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
         out
     }
 

@@ -2,7 +2,11 @@
 
 mod concise;
 mod full;
+mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod sarif;
 mod summary;
 
 use crate::lint::FileReport;
@@ -15,8 +19,18 @@ pub enum FormatKind {
     Full,
     /// One line per finding: `path:line:col: severity[CODE] message`.
     Concise,
-    /// A JSON array of findings.
+    /// A JSON array of findings (fields documented in README.md).
     Json,
+    /// One JSON object per line, the same fields as `json`.
+    JsonLines,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// JUnit XML, one test case per file.
+    Junit,
 }
 
 /// How human output should look.
@@ -49,5 +63,10 @@ pub fn formatter(kind: FormatKind, style: Style) -> Box<dyn Format> {
         FormatKind::Full => Box::new(full::Full::new(style)),
         FormatKind::Concise => Box::new(concise::Concise),
         FormatKind::Json => Box::new(json::Json),
+        FormatKind::JsonLines => Box::new(json::JsonLines),
+        FormatKind::Sarif => Box::new(sarif::Sarif),
+        FormatKind::Github => Box::new(github::Github),
+        FormatKind::Gitlab => Box::new(gitlab::Gitlab),
+        FormatKind::Junit => Box::new(junit::Junit),
     }
 }

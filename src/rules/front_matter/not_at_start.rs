@@ -27,8 +27,15 @@ fn check(ctx: &Context, findings: &mut Findings) {
             } else {
                 format!("{lines} blank lines")
             };
+            // The label sits on the blank lines themselves, not on the line break that ends the
+            // last one, so the span stays within them.
+            let text = &doc.text()[blank.clone()];
+            let trimmed = text
+                .strip_suffix("\r\n")
+                .or_else(|| text.strip_suffix(['\n', '\r']))
+                .unwrap_or(text);
             (
-                blank.clone(),
+                blank.start..blank.start + trimmed.len(),
                 label,
                 format!("front matter starts on line {line}, not at the first byte of the file"),
                 format!(

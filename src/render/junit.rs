@@ -1,0 +1,81 @@
+//! `--format junit`: JUnit XML, one test case per file, a failure per finding.
+
+use std::fmt::Write;
+
+use quick_xml::escape::escape;
+
+use super::Format;
+use crate::diagnostic::Severity;
+use crate::lint::{FileReport, NOT_CHECKED};
+
+pub struct Junit;
+
+impl Format for Junit {
+    fn render(&self, reports: &[FileReport]) -> String {
+        let failures: usize = reports
+            .iter()
+            .filter(|r| !r.not_checked && !r.diagnostics.is_empty())
+            .count();
+        let errors = reports.iter().filter(|r| r.not_checked).count();
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            out,
+            "<testsuites name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\">\n  \
+             <testsuite name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
+            n = reports.len()
+        );
+        for r in reports {
+            let name = escape(r.name());
+            if r.diagnostics.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    <testcase name=\"{name}\" classname=\"postlint\" file=\"{name}\"/>"
+                );
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{name}\" classname=\"postlint\" file=\"{name}\">"
+            );
+            for d in &r.diagnostics {
+                let p = r.source.position(d.primary.span.start);
+                let tag = if d.code == NOT_CHECKED {
+                    "error"
+                } else {
+                    "failure"
+                };
+                let level = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                let mut body = format!(
+                    "{}:{}:{}: {level}[{}] {}",
+                    r.name(),
+                    p.line,
+                    p.column,
+                    d.code,
+                    d.message
+                );
+                if let Some(help) = &d.help {
+                    body.push_str("\nhelp: ");
+                    body.push_str(help);
+                }
+                let _ = writeln!(
+                    out,
+                    "      <{tag} type=\"{}\" message=\"{}\">{}</{tag}>",
+                    escape(d.code),
+                    escape(&format!("{}:{}: {}", p.line, p.column, d.message)),
+                    escape(&body)
+                );
+            }
+            out.push_str("    </testcase>\n");
+        }
+        out.push_str("  </testsuite>\n</testsuites>\n");
+        out
+    }
+
+    fn wants_summary(&self) -> bool {
+        false
+    }
+}
