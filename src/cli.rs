@@ -32,6 +32,10 @@ pub enum Command {
         /// The preset's name.
         preset: String,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff), e.g. `postlint man > /usr/local/share/man/man1/postlint.1`.
+    Man,
     /// Print a post's front matter as JSON, as schemas see it.
     Inspect {
         /// The post to read.
@@ -80,6 +84,18 @@ pub struct CheckArgs {
     /// The file name to report for input read from `-`.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<String>,
+    /// Write the report to FILE (the summary still goes to the terminal).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Print the number of findings per rule, most frequent first, with how many can be fixed.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print findings only: no summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// List the files that would be linted, and stop.
+    #[arg(long)]
+    pub show_files: bool,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -1,12 +1,27 @@
 //! Runs the commands and writes their output; the only place that prints.
-#![allow(clippy::print_stdout, clippy::print_stderr)]
+#![allow(clippy::print_stderr)]
+
+/// `println!` panics when the reader goes away (`postlint rules | head -1`); a closed pipe just
+/// ends the output.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
+use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use postlint::config::{self, CliOverrides, ConfigError, Settings};
-use postlint::render::{formatter, summary_line, Style, Totals};
+use postlint::render::{formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
 use postlint::{discover, lint, FileReport, Severity};
 
@@ -23,6 +38,27 @@ pub fn run(command: Command) -> u8 {
         Command::Rule { rule } => rule_docs(&rule),
         Command::Schema { preset } => print_schema(&preset),
         Command::Inspect { file } => inspect(&file),
+        Command::Completions { shell } => {
+            let mut cmd = crate::cli::Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "postlint", &mut script);
+            let _ = std::io::stdout().write_all(&script);
+            EXIT_OK
+        }
+        Command::Man => {
+            let man = clap_mangen::Man::new(crate::cli::Cli::command());
+            let mut page = Vec::new();
+            match man.render(&mut page) {
+                Ok(()) => {
+                    let _ = std::io::stdout().write_all(&page);
+                    EXIT_OK
+                }
+                Err(err) => {
+                    eprintln!("postlint: {err}");
+                    EXIT_TOOL
+                }
+            }
+        }
     }
 }
 
@@ -131,6 +167,16 @@ fn check(args: CheckArgs) -> u8 {
             ),
         });
     }
+    if args.show_files {
+        for file in &found.files {
+            outln!("{}", file.display());
+        }
+        return if found.errors.is_empty() {
+            EXIT_OK
+        } else {
+            EXIT_TOOL
+        };
+    }
     reports.extend(lint::lint_files(&found.files, &settings));
 
     let color = use_color(args.color);
@@ -140,11 +186,37 @@ fn check(args: CheckArgs) -> u8 {
         width: terminal_width(),
     };
     let format = formatter(args.format, style);
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(format.render(&reports).as_bytes());
     let totals = Totals::of(&reports);
-    if format.wants_summary() {
-        let _ = writeln!(out, "{}", summary_line(&totals));
+    let report = format.render(&reports);
+    let mut out = std::io::stdout().lock();
+    let mut tool_error = false;
+    match &args.output {
+        Some(path) => {
+            if let Err(err) = std::fs::write(path, report.as_bytes()) {
+                eprintln!("postlint: cannot write {}: {err}", path.display());
+                tool_error = true;
+            }
+        }
+        None => {
+            let _ = out.write_all(report.as_bytes());
+        }
+    }
+    // Machine formats on stdout stay parseable: anything else goes to stderr then.
+    let human_stdout = args.output.is_some() || format.wants_summary();
+    if args.statistics {
+        let table = statistics(&reports);
+        if human_stdout {
+            let _ = out.write_all(table.as_bytes());
+        } else {
+            eprint!("{table}");
+        }
+    }
+    if !args.quiet {
+        if human_stdout {
+            let _ = writeln!(out, "{}", summary_line(&totals));
+        } else {
+            eprintln!("{}", summary_line(&totals));
+        }
     }
     let _ = out.flush();
     for err in &found.errors {
@@ -162,7 +234,7 @@ fn check(args: CheckArgs) -> u8 {
         );
     }
 
-    if totals.not_checked > 0 || !found.errors.is_empty() {
+    if tool_error || totals.not_checked > 0 || !found.errors.is_empty() {
         EXIT_TOOL
     } else if totals.errors > 0
         || settings
@@ -192,15 +264,18 @@ fn rules(args: &ConfigArgs) -> u8 {
         }
     };
     let width = RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
-    println!(
+    outln!(
         "{:<6}  {:<width$}  {:<8}  {:<3}  summary",
-        "code", "name", "severity", "on"
+        "code",
+        "name",
+        "severity",
+        "on"
     );
     for rule in RULES {
         let active = settings.rules.iter().find(|a| a.rule.code == rule.code);
         let severity: Severity = active.map_or(rule.severity, |a| a.severity);
         let on = if active.is_some() { "on" } else { "off" };
-        println!(
+        outln!(
             "{:<6}  {:<width$}  {:<8}  {:<3}  {}",
             rule.code,
             rule.name,
@@ -215,8 +290,8 @@ fn rules(args: &ConfigArgs) -> u8 {
 fn rule_docs(name: &str) -> u8 {
     match lookup(name) {
         Some(rule) => {
-            print!("{}", rule.docs);
-            println!(
+            out!("{}", rule.docs);
+            outln!(
                 "\nDefault: {}, {}.",
                 rule.severity,
                 if rule.enabled { "on" } else { "off" }
@@ -233,7 +308,7 @@ fn rule_docs(name: &str) -> u8 {
 fn print_schema(name: &str) -> u8 {
     match postlint::schema::preset(name) {
         Some(preset) => {
-            print!("{}", preset.schema);
+            out!("{}", preset.schema);
             EXIT_OK
         }
         None => {
@@ -275,7 +350,7 @@ fn inspect(file: &Path) -> u8 {
         .map_or(serde_json::Value::Null, |fm| fm.value.clone());
     match serde_json::to_string_pretty(&value) {
         Ok(json) => {
-            println!("{json}");
+            outln!("{json}");
             EXIT_OK
         }
         Err(err) => {

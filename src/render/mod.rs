@@ -11,7 +11,7 @@ mod summary;
 
 use crate::lint::FileReport;
 
-pub use summary::{summary_line, Totals};
+pub use summary::{statistics, summary_line, Totals};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatKind {

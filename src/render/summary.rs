@@ -65,3 +65,31 @@ pub fn summary_line(t: &Totals) -> String {
     }
     line
 }
+
+/// Findings per rule, most frequent first (then by code), with how many carry a fix.
+pub fn statistics(reports: &[FileReport]) -> String {
+    let mut rows: std::collections::BTreeMap<(&str, &str), (usize, usize)> = Default::default();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        let row = rows.entry((d.code, d.name)).or_default();
+        row.0 += 1;
+        row.1 += usize::from(d.fix.is_some());
+    }
+    let mut rows: Vec<_> = rows.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|((_, name), _)| name.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut out = format!(
+        "{:>7}  {:<6}  {:<width$}  {:>7}\n",
+        "count", "code", "name", "fixable"
+    );
+    for ((code, name), (count, fixable)) in rows {
+        out.push_str(&format!(
+            "{count:>7}  {code:<6}  {name:<width$}  {fixable:>7}\n"
+        ));
+    }
+    out
+}
