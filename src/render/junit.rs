@@ -65,7 +65,7 @@ impl Format for Junit {
                     out,
                     "      <{tag} type=\"{}\" message=\"{}\">{}</{tag}>",
                     escape(d.code),
-                    escape(&format!("{}:{}: {}", p.line, p.column, d.message)),
+                    escape(format!("{}:{}: {}", p.line, p.column, d.message)),
                     escape(&body)
                 );
             }
