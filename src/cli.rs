@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Lint posts: files, directories (walked, honouring .gitignore), or `-` for stdin.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: code, name, default severity, whether it is on, summary.
     Rules(ConfigArgs),
     /// Print the documentation of one rule.

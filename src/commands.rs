@@ -33,7 +33,7 @@ const EXIT_TOOL: u8 = 2;
 
 pub fn run(command: Command) -> u8 {
     match command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Rules(args) => rules(&args),
         Command::Rule { rule } => rule_docs(&rule),
         Command::Schema { preset } => print_schema(&preset),
