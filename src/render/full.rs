@@ -82,25 +82,42 @@ struct PostSource {
 }
 
 impl SourceCode for PostSource {
+    /// The lines around `span`, found with the file's line index: miette's own implementation
+    /// rescans the file from the start for every label and counts columns in bytes.
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.as_bytes().read_span(span, before, after)?;
-        let column = if before == 0 {
-            self.lines.position(&self.text, span.offset()).column - 1
+        let text: &str = &self.text;
+        let (start, len) = (span.offset(), span.len());
+        if start + len > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let lines = &self.lines;
+        let first = lines.line_of(start);
+        let last = lines.line_of(if len == 0 { start } else { start + len - 1 });
+        let context_first = first.saturating_sub(before);
+        let context_last = (last + after).min(lines.line_count() - 1);
+        let data_start = lines.line_start(context_first);
+        let data_end = if context_last + 1 < lines.line_count() {
+            lines.line_start(context_last + 1)
         } else {
-            inner.column()
+            text.len()
+        };
+        let column = if before == 0 {
+            lines.position(text, start).column - 1
+        } else {
+            0
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
+            &text.as_bytes()[data_start..data_end],
+            SourceSpan::from(data_start..data_end),
+            context_first,
             column,
-            inner.line_count(),
+            context_last - context_first + 1,
         )))
     }
 }
