@@ -134,14 +134,40 @@ pub fn lint_bytes(name: &str, bytes: &[u8], settings: &Settings) -> FileReport {
 /// Read and lint one file from disk.
 pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
     let name = display_name(path);
-    match std::fs::read(path) {
-        Ok(bytes) => lint_bytes(&name, &bytes, settings),
-        Err(err) => FileReport::failure(
-            SourceFile::new(name, ""),
-            0..0,
-            format!("cannot read the file: {}", io_reason(&err)),
-        ),
+    let failure =
+        |message: String| FileReport::failure(SourceFile::new(name.clone(), ""), 0..0, message);
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) => return failure(format!("cannot read the file: {}", io_reason(&err))),
+    };
+    // The size is taken from the open file, so a file swapped after discovery is still measured.
+    match file.metadata() {
+        Ok(meta) if meta.is_dir() => return failure("cannot read the file: it is a directory".into()),
+        Ok(meta) if meta.len() > settings.max_file_size => {
+            return failure(format!(
+                "the file is {} bytes, over the limit of {} bytes ([limits] max-file-size); it was skipped",
+                meta.len(),
+                settings.max_file_size
+            ))
+        }
+        Ok(_) => {}
+        Err(err) => return failure(format!("cannot read the file: {}", io_reason(&err))),
     }
+    let mut bytes = Vec::new();
+    // Read at most one byte past the limit: a file that grows after the check is still bounded.
+    let limit = settings.max_file_size.saturating_add(1);
+    if let Err(err) =
+        std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, limit), &mut bytes)
+    {
+        return failure(format!("cannot read the file: {}", io_reason(&err)));
+    }
+    if bytes.len() as u64 > settings.max_file_size {
+        return failure(format!(
+            "the file grew past the limit of {} bytes ([limits] max-file-size) while it was read; it was skipped",
+            settings.max_file_size
+        ));
+    }
+    lint_bytes(&name, &bytes, settings)
 }
 
 /// Lint files in parallel; the reports come back in the order of `paths`.

@@ -62,6 +62,8 @@ pub struct FilesSection {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LimitsSection {
+    /// Files larger than this many bytes get one finding and are skipped.
+    pub max_file_size: Option<u64>,
     pub max_yaml_depth: Option<usize>,
     pub max_alias_nodes: Option<usize>,
 }

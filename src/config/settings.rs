@@ -23,6 +23,9 @@ pub const DEFAULT_DATE_KEYS: &[&str] = &[
     "modified",
 ];
 
+/// 16 MiB: far above any real post, low enough that a stray data dump is not parsed.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "html"];
 
 /// A rule that runs, with the severity it reports at.
@@ -51,6 +54,8 @@ pub struct Settings {
     pub exclude: Vec<String>,
     pub root: PathBuf,
     pub yaml_limits: YamlLimits,
+    /// Files larger than this are reported and skipped.
+    pub max_file_size: u64,
     pub max_warnings: Option<usize>,
     /// The front-matter schemas and which files they apply to.
     pub schemas: SchemaSet,
@@ -206,6 +211,9 @@ impl Settings {
             exclude,
             root: config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned()),
             yaml_limits,
+            max_file_size: limits
+                .and_then(|l| l.max_file_size)
+                .unwrap_or(DEFAULT_MAX_FILE_SIZE),
             max_warnings: cli.max_warnings.or(file.and_then(|f| f.max_warnings)),
             schemas,
             date_keys: file
