@@ -1,10 +1,11 @@
 //! Registry-driven fixture test: every rule in `postlint::rules::RULES` must have a folder
 //! `fixtures/<CODE>-<name>/` with at least one `pass/*.md` and one `fail/*.md`.
 //!
-//! Each file is linted with only that rule selected. `pass/` files must give nothing; `fail/` files
-//! must give at least one finding, all of that rule. Every fail file has a snapshot beside the
-//! fixtures (`fixtures/<CODE>-<name>/snapshots/<file stem>.snap`) holding the spans with the text
-//! they cover, the `full` report (no colour, width 100) and the JSON report.
+//! Each file is linted with only that rule selected, over the folder's `postlint.toml` if it has
+//! one. `pass/` files must give nothing; `fail/` files must give at least one finding, all of that
+//! rule. Every fail file has a snapshot beside the fixtures
+//! (`fixtures/<CODE>-<name>/snapshots/<file stem>.snap`) holding the spans with the text they
+//! cover, the `full` report (no colour, width 100) and the JSON report.
 //!
 //! Review new or changed snapshots with `cargo insta review`, or run with `INSTA_UPDATE=always` and
 //! read the `.snap` files: check that every span covers the text it claims to.
@@ -36,14 +37,20 @@ fn folder_name(rule: &Rule) -> String {
     format!("{}-{}", rule.code, rule.name)
 }
 
-/// Settings with only `rule` on, as `--select CODE` gives them.
-fn only(rule: &Rule) -> Settings {
+/// Settings with only `rule` on, as `--select CODE` gives them, on top of the fixture folder's
+/// own `postlint.toml` when it has one (rules that need options, such as a schema, get them there).
+fn only(rule: &Rule, dir: &Path) -> Settings {
     let cli = CliOverrides {
         select: Some(vec![rule.code.to_owned()]),
         ..Default::default()
     };
-    let settings =
-        Settings::resolve(None, &cli, &manifest_dir()).expect("a rule code is a valid selector");
+    let config_path = dir.join("postlint.toml");
+    let config = config_path.is_file().then(|| {
+        postlint::config::load(&config_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", display_path(&config_path)))
+    });
+    let settings = Settings::resolve(config.as_ref(), &cli, dir)
+        .unwrap_or_else(|e| panic!("settings for {}: {e}", rule.code));
     let active: Vec<&str> = settings.rules.iter().map(|a| a.rule.code).collect();
     assert_eq!(
         active,
@@ -203,7 +210,7 @@ fn every_rule_has_fixtures_and_they_hold() {
 
     for rule in RULES {
         let dir = root.join(folder_name(rule));
-        let settings = only(rule);
+        let settings = only(rule, &dir);
         let (pass, fail) = (posts_in(&dir.join("pass")), posts_in(&dir.join("fail")));
         if pass.is_empty() || fail.is_empty() {
             problems.push(format!(
