@@ -44,6 +44,12 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, St
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &types, &overrides, &mut found),
             Ok(_) => found.files.push(path.clone()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                found.errors.push(DiscoveryError {
+                    path: path.clone(),
+                    message: "no such file or directory".into(),
+                })
+            }
             Err(err) => found.errors.push(DiscoveryError {
                 path: path.clone(),
                 message: io_reason(&err),

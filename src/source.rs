@@ -89,11 +89,15 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = if self.ascii {
+        let mut column = if self.ascii {
             offset - start
         } else {
             text[start..offset].chars().count()
         };
+        // Editors do not show a byte order mark, so the character after it is column 1.
+        if line == 0 && offset >= 3 && text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         Position {
             line: line + 1,
             column: column + 1,

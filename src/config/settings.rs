@@ -397,7 +397,8 @@ mod tests {
             resolve(Some(&["duplicate-key"]), &[]).unwrap(),
             vec!["FM005"]
         );
-        assert!(resolve(Some(&["FM"]), &["FM00"]).unwrap().is_empty());
+        assert!(resolve(Some(&["FM00"]), &["FM00"]).unwrap().is_empty());
+        assert!(resolve(Some(&["FM"]), &[]).unwrap().contains(&"FM101"));
         assert!(resolve(Some(&["ALL"]), &[]).unwrap().contains(&"FM001"));
         let err = resolve(Some(&["duplicate-keys"]), &[])
             .unwrap_err()

@@ -26,7 +26,8 @@ pub enum NodeKind {
 pub struct NodeSpans {
     /// The key naming this node in its mapping, when it has one.
     pub key: Option<Range<usize>>,
-    /// The value as written (with quotes, brackets or block indicator).
+    /// The value as written: with its quotes or brackets; a block scalar's text without its
+    /// `|`/`>` indicator line.
     pub value: Range<usize>,
     pub kind: NodeKind,
 }

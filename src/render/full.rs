@@ -34,9 +34,29 @@ impl Full {
     }
 
     fn render_file(&self, report: &FileReport) -> String {
+        // miette splits snippet lines at `\n` only; a lone `\r` (old Mac line ends) becomes `\n`
+        // for display, which keeps every byte offset.
+        let text = if has_lone_cr(&report.source.text) {
+            let bytes: Vec<u8> = report
+                .source
+                .text
+                .bytes()
+                .enumerate()
+                .map(|(i, b)| {
+                    if b == b'\r' && report.source.text.as_bytes().get(i + 1) != Some(&b'\n') {
+                        b'\n'
+                    } else {
+                        b
+                    }
+                })
+                .collect();
+            std::sync::Arc::from(String::from_utf8(bytes).unwrap_or_default())
+        } else {
+            report.source.text.clone()
+        };
         let source = PostSource {
             name: report.name().to_owned(),
-            text: report.source.text.clone(),
+            text,
             lines: report.source.lines.clone(),
         };
         let mut out = String::new();
@@ -59,6 +79,14 @@ impl Full {
         }
         out
     }
+}
+
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, b)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))
 }
 
 impl Format for Full {
@@ -141,7 +169,8 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.d.code == NOT_CHECKED {
+        // Without a snippet nothing else names the file.
+        if self.d.code == NOT_CHECKED || !self.has_source() {
             write!(f, "{}: {}", self.source.name, self.d.message)
         } else {
             f.write_str(&self.d.message)

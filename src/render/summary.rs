@@ -40,6 +40,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 /// One line for people: what was found, in how many files.
 pub fn summary_line(t: &Totals) -> String {
     let checked = t.files - t.not_checked;
+    if checked == 0 && t.not_checked > 0 {
+        return format!(
+            "Nothing was checked: {} could not be read as posts.",
+            plural(t.not_checked, "file", "files")
+        );
+    }
     let mut line = if t.errors + t.warnings + t.infos == 0 {
         format!("No problems found in {}.", plural(checked, "file", "files"))
     } else {

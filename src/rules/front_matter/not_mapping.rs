@@ -32,8 +32,23 @@ fn check(ctx: &Context, findings: &mut Findings) {
     else {
         return;
     };
+    let raw = &doc.text()[span.clone()];
+    let help = if raw.contains('：') {
+        "a full-width colon `：` does not separate a key from its value in YAML: write an ASCII colon and a space, `标题: 第一篇`"
+    } else if raw
+        .lines()
+        .any(|l| l.contains(':') && !l.contains(": ") && !l.trim_end().ends_with(':'))
+    {
+        "a key needs a space after its colon: `title: My post`, not `title:My post`"
+    } else {
+        "write one `key: value` per line, e.g. `title: My post`; a `- item` list or a lone value gives the post no title, date or tags"
+    };
     let d = findings
-        .diagnostic(span, format!("this is {what}"), format!("the front matter is {what}, not a mapping of keys to values"))
-        .with_help("write one `key: value` per line, e.g. `title: My post`; a `- item` list or a lone value gives the post no title, date or tags");
+        .diagnostic(
+            span,
+            format!("this is {what}"),
+            format!("the front matter is {what}, not a mapping of keys to values"),
+        )
+        .with_help(help);
     findings.push(d);
 }
