@@ -516,20 +516,42 @@ fn resolve_int(text: &str) -> Option<Value> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    match i128::from_str_radix(digits, radix) {
-        Ok(n) => {
-            let n = if negative { -n } else { n };
-            if let Ok(small) = i64::try_from(n) {
-                Some(Value::Number(small.into()))
-            } else if let Ok(big) = u64::try_from(n) {
-                Some(Value::Number(big.into()))
-            } else {
-                Number::from_f64(n as f64).map(Value::Number)
+    if let Ok(n) = i128::from_str_radix(digits, radix) {
+        let n = if negative { -n } else { n };
+        if let Ok(small) = i64::try_from(n) {
+            return Some(Value::Number(small.into()));
+        }
+        if let Ok(big) = u64::try_from(n) {
+            return Some(Value::Number(big.into()));
+        }
+    }
+    // Wider than 64 bits: a double rounded to nearest as JavaScript's `parseInt(digits, radix)`
+    // rounds it; js-yaml takes no infinite integer, so then this is no int.
+    let magnitude = if radix == 10 {
+        digits.parse::<f64>().ok()?
+    } else {
+        // The first 64 significant bits, any 1 bit beyond them folded into the last one so that
+        // the cast still rounds a tie the right way, then scaled by the bits beyond (exact).
+        let width = radix.trailing_zeros();
+        let (mut top, mut kept, mut beyond, mut sticky) = (0u64, 0u32, 0i32, false);
+        for d in digits.chars().filter_map(|c| c.to_digit(radix)) {
+            for shift in (0..width).rev() {
+                let bit = (d >> shift) & 1;
+                if kept == 0 && bit == 0 {
+                    continue;
+                }
+                if kept < 64 {
+                    top = (top << 1) | u64::from(bit);
+                    kept += 1;
+                } else {
+                    beyond = beyond.saturating_add(1);
+                    sticky |= bit == 1;
+                }
             }
         }
-        Err(_) => Number::from_f64(digits.parse::<f64>().ok()? * if negative { -1.0 } else { 1.0 })
-            .map(Value::Number),
-    }
+        (top | u64::from(sticky)) as f64 * 2f64.powi(beyond)
+    };
+    Number::from_f64(if negative { -magnitude } else { magnitude }).map(Value::Number)
 }
 
 fn resolve_float(text: &str) -> Option<Value> {
@@ -545,6 +567,10 @@ fn resolve_float(text: &str) -> Option<Value> {
         i += digits_after;
     }
     if digits_before + digits_after == 0 {
+        return None;
+    }
+    // js-yaml 4 reads `.5` as a float but `-.5` and `+.5` as strings.
+    if digits_before == 0 && body.len() != text.len() {
         return None;
     }
     if matches!(bytes.get(i), Some(b'e' | b'E')) {
@@ -709,5 +735,67 @@ mod tests {
         assert_eq!(&text[p.index.get("/b").unwrap().value.clone()], "1");
         // A plain scalar continued at column 0 stays an error, as in every YAML library.
         assert!(parse_all("title: foo\nbar\nb: 1\n").is_err());
+    }
+
+    #[test]
+    fn wide_ints_and_signed_dot_floats_resolve_like_js_yaml() {
+        // Expected values are what js-yaml 4 (hexo-front-matter 4) gives, checked in Node.
+        let num = |v: &str| {
+            let p = parse_all(&format!("a: {v}\n")).unwrap();
+            p.value["a"].clone()
+        };
+        let float = |v: &str| num(v).as_f64().unwrap();
+        // Wider than 128 bits in base 16, 8 and 2: JavaScript's parseInt value, not the digits
+        // read as decimal.
+        assert_eq!(
+            float(&format!("0x{}", "1".repeat(33))),
+            3.6296785804900102e38
+        );
+        assert_eq!(
+            float(&format!("0b1{}", "0".repeat(127))),
+            1.7014118346046923e38
+        );
+        assert_eq!(
+            float(&format!("-0o1{}", "0".repeat(44))),
+            -5.4445178707350154e39
+        );
+        assert_eq!(
+            float(&format!("0x{}", "f".repeat(40))),
+            1.461501637330903e48
+        );
+        assert_eq!(float("-0xFFFFFFFFFFFFFFFF"), -1.8446744073709552e19);
+        // Ties round to even; a 1 bit past the tie rounds up.
+        let tie = |mid: &str, tail: &str| float(&format!("0x1{mid}{}{tail}", "0".repeat(18)));
+        assert_eq!(
+            tie(&format!("{}8", "0".repeat(13)), "0"),
+            5.4445178707350154e39
+        );
+        assert_eq!(
+            tie(&format!("{}8", "0".repeat(13)), "1"),
+            5.4445178707350166e39
+        );
+        assert_eq!(
+            tie(&format!("{}18", "0".repeat(12)), "0"),
+            5.4445178707350178e39
+        );
+        // Too big for a double: js-yaml keeps the text.
+        assert_eq!(
+            num(&format!("0x{}", "1".repeat(300))),
+            Value::String(format!("0x{}", "1".repeat(300)))
+        );
+        assert_eq!(
+            num(&format!("0x{}", "f".repeat(256))),
+            Value::String(format!("0x{}", "f".repeat(256)))
+        );
+        assert_eq!(num(&"9".repeat(400)), Value::String("9".repeat(400)));
+        // Still exact within 64 bits.
+        assert_eq!(num("-9223372036854775808"), Value::from(i64::MIN));
+        assert_eq!(num("18446744073709551615"), Value::from(u64::MAX));
+        // `.5` is a float, `-.5` and `+.5e3` are strings; a sign before digits is fine.
+        assert_eq!(float(".5"), 0.5);
+        assert_eq!(num("-.5"), "-.5");
+        assert_eq!(num("+.5e3"), "+.5e3");
+        assert_eq!(float("-0.5"), -0.5);
+        assert_eq!(float("+1.e3"), 1000.0);
     }
 }
