@@ -411,6 +411,16 @@ impl Placer<'_> {
         }
         let raw = self.raw(&span).to_owned();
         let plain = self.node_kind(pointer) == Some(NodeKind::Scalar(ScalarKind::Plain));
+        let toml = self
+            .doc
+            .split
+            .front_matter
+            .as_ref()
+            .is_some_and(|b| b.kind == crate::document::FrontMatterKind::Toml);
+        if instance.is_null() {
+            issue.help = Some("the key has no value: give it one, or delete the line".into());
+            return issue;
+        }
         let wants = |t: JsonType| expected.contains(&t);
         if wants(JsonType::Boolean) {
             let word = instance.as_str().unwrap_or_default().to_ascii_lowercase();
@@ -420,9 +430,16 @@ impl Placer<'_> {
                 _ => None,
             };
             if let Some(meaning) = meaning {
-                issue.help = Some(format!(
-                    "YAML 1.2 (js-yaml in Hexo, Hugo) reads `{raw}` as a string, YAML 1.1 (Jekyll) as a boolean: write `{meaning}`"
-                ));
+                issue.help = Some(if plain && !toml {
+                    format!(
+                        "YAML 1.2 (js-yaml, which Hexo uses) reads `{raw}` as a string, YAML 1.1 (Ruby's Psych, \
+                         which Jekyll uses) as a boolean: write `{meaning}`"
+                    )
+                } else {
+                    format!(
+                        "{raw} is a quoted string, not a boolean: write `{meaning}` without quotes"
+                    )
+                });
                 issue.fix = Some(Fix {
                     description: format!("write `{meaning}`"),
                     span,
@@ -433,6 +450,7 @@ impl Placer<'_> {
         }
         if wants(JsonType::String)
             && plain
+            && !toml
             && !instance.is_string()
             && !instance.is_array()
             && !instance.is_object()
