@@ -857,10 +857,10 @@ fn examples_report_the_expected_codes() {
     );
 }
 
-// ------------------------------------------------------------------------------ known bugs
-// Each test states the behaviour postlint should have; they are ignored until src/ is fixed.
+// ------------------------------------------------------------------------------ regressions
+// Bugs found by this suite, each pinned by the behaviour postlint must keep.
 
-mod known_bugs {
+mod regressions {
     use super::*;
     use postlint::config::{CliOverrides, Settings};
     use postlint::lint_source;
@@ -886,7 +886,6 @@ mod known_bugs {
     /// whole front matter when that throws. postlint parses it as YAML flow syntax, which accepts
     /// trailing commas, unquoted keys and single quotes, so FM004 never fires for them.
     #[test]
-    #[ignore = "bug: `;;;` front matter is parsed as YAML, so invalid JSON that Hexo rejects is not reported"]
     fn hexo_json_front_matter_must_be_json() {
         assert!(
             lint_all(";;;\n\"title\": \"x\",\n;;;\n")
@@ -913,7 +912,6 @@ mod known_bugs {
     /// without a word, errors included. The builder's "a second YAML document starts here" error
     /// is never reached.
     #[test]
-    #[ignore = "bug: a second YAML document inside the front matter is silently dropped"]
     fn a_second_document_in_the_front_matter_is_reported() {
         assert_eq!(
             lint_all("---\ntitle: a\n--- # draft\ndraft: true\n---\n"),
@@ -930,7 +928,6 @@ mod known_bugs {
     /// saphyr skips a BOM at the start of its input without counting it as a character, so every
     /// span on the first line of the front matter is one character early.
     #[test]
-    #[ignore = "bug: a BOM at the start of the YAML front matter shifts the first line's spans"]
     fn bom_at_the_start_of_yaml_front_matter_shifts_spans() {
         let text = "---\n\u{feff}key: 1\nkey: 2\n---\n";
         let cli = CliOverrides {
@@ -951,7 +948,6 @@ mod known_bugs {
     /// a file with lone `\r` line ends is drawn as "line 0" with raw carriage returns in the output
     /// (which a terminal uses to overwrite the line).
     #[test]
-    #[ignore = "bug: --format full draws CR-only files as line 0 with raw carriage returns"]
     fn full_format_handles_cr_line_ends() {
         let out = stdout_of(
             postlint()
@@ -978,7 +974,6 @@ mod known_bugs {
     /// For an empty file miette gets no source, and the report's title is only the message: the
     /// default output does not say which file has the problem.
     #[test]
-    #[ignore = "bug: --format full does not name the file for a finding in an empty file"]
     fn full_format_names_an_empty_file() {
         let dir = tree(&[("posts/empty.md", "")]);
         let out = stdout_of(postlint().current_dir(dir.path()).args([
