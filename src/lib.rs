@@ -5,6 +5,7 @@
 //! [`render`] module turns them into text. The library never prints.
 
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;

@@ -1,5 +1,6 @@
 //! The rule registry: one row per rule. A rule is metadata plus a pure `check` function.
 
+pub mod dates;
 pub mod front_matter;
 pub mod schema;
 
@@ -56,6 +57,8 @@ pub static RULES: &[&Rule] = &[
     &schema::format::RULE,
     &schema::out_of_range::RULE,
     &schema::schema_mismatch::RULE,
+    &dates::invalid_date::RULE,
+    &dates::non_portable_date::RULE,
 ];
 
 /// Find a rule by code (any case) or name.

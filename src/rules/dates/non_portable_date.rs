@@ -1,0 +1,46 @@
+use crate::dates::{DateClass, Kind};
+use crate::diagnostic::Severity;
+use crate::rules::dates::date_values;
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "FM202",
+    name: "non-portable-date",
+    summary: "A date is written in a form Hexo, Jekyll and Hugo read differently (RFC 2822, full-width colons, slashes, no seconds)",
+    docs: include_str!("non_portable_date.md"),
+    doc_path: "dates/non_portable_date.md",
+    severity: Severity::Warning,
+    enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    for value in date_values(ctx) {
+        let DateClass::NonPortable(np) = &value.class else {
+            continue;
+        };
+        if value.toml_datetime {
+            // A TOML datetime: Hugo takes the TOML parser's value, and only Hugo reads `+++`.
+            continue;
+        }
+        let instead = match (&np.suggestion, np.kind) {
+            (Some(s), _) => format!("Write `{s}` instead"),
+            (None, Kind::SlashDate { ambiguous: true }) => {
+                "Write the date you mean as YYYY-MM-DD".to_owned()
+            }
+            _ => "Write it as YYYY-MM-DD HH:MM:SS, with a zone such as +0800 if you need one"
+                .to_owned(),
+        };
+        let mut d = findings
+            .diagnostic(
+                value.place(&np.range),
+                np.label,
+                format!("`{}`: {}", value.key, np.summary),
+            )
+            .with_help(format!("{}. {instead}", np.explanation));
+        if let Some(fix) = np.suggestion.as_deref().and_then(|s| value.fix(s)) {
+            d = d.with_fix(fix);
+        }
+        findings.push(d);
+    }
+}
