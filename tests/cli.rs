@@ -63,7 +63,7 @@ fn exit_0_when_nothing_is_found() {
 #[test]
 fn exit_0_when_only_warnings_are_found() {
     postlint()
-        .args(["check", "--no-config", "--format", "concise", FM002_FAIL])
+        .args(["check", "--no-config", "--format", "concise", "--select", "FM002", FM002_FAIL])
         .assert()
         .code(0)
         .stdout(format!(
@@ -251,7 +251,15 @@ fn unknown_format_and_conflicting_flags_are_usage_errors() {
 #[test]
 fn format_full_draws_the_source_with_labels_and_no_colour() {
     let out = postlint()
-        .args(["check", "--no-config", "--format", "full", FM002_FAIL])
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "full",
+            "--select",
+            "FM002",
+            FM002_FAIL,
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
@@ -843,7 +851,7 @@ fn examples_report_the_expected_codes() {
             .cloned()
             .collect()
     };
-    assert_eq!(fm("hexo-bot-post.md"), ["FM002"]);
+    assert_eq!(fm("hexo-bot-post.md"), ["FM002", "FM202"]);
     assert_eq!(fm("yaml-syntax-error.md"), ["FM004"]);
     assert_eq!(fm("duplicate-key.md"), ["FM005"]);
     let names: Vec<_> = by_file.keys().cloned().collect();

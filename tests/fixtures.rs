@@ -96,7 +96,11 @@ fn lint(path: &Path, settings: &Settings) -> FileReport {
 /// ended its line yet.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     // A byte order mark is invisible in editors: the character after it is column 1.
-    let skip = if text.starts_with('\u{feff}') && offset >= 3 { 3 } else { 0 };
+    let skip = if text.starts_with('\u{feff}') && offset >= 3 {
+        3
+    } else {
+        0
+    };
     let before = &text[skip..offset];
     let (mut line, mut col) = (1, 1);
     let mut chars = before.chars().peekable();

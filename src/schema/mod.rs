@@ -127,5 +127,8 @@ pub fn compile(
 type FormatCheck = fn(&str) -> bool;
 
 fn formats() -> Vec<(&'static str, FormatCheck)> {
-    vec![]
+    vec![
+        ("post-date", crate::dates::is_post_date),
+        ("hexo-date", crate::dates::is_hexo_date),
+    ]
 }

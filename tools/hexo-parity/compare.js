@@ -17,7 +17,8 @@
 //
 // Every other difference is printed as a tab-separated line:
 //   DIFF <file> <category> <JSON pointer> hexo=<value> postlint=<value>
-// Files that both sides reject are listed as INFO lines; then comes a summary. The exit status is
+// Files that both sides reject, and files Hexo rejects while postlint reports an error finding
+// (both-refuse), are listed as INFO lines; then comes a summary. The exit status is
 // 1 when any difference other than dates remains, 2 on a usage or tool failure, 0 otherwise.
 'use strict';
 
@@ -122,6 +123,20 @@ function postlintInspect(file) {
         resolve({ ok: false, error: stderr.trim().split('\n')[0] });
       } else {
         resolve({ ok: false, tool: true, error: `exit ${code}: ${(stderr || String(err)).trim().split('\n')[0]}` });
+      }
+    });
+  });
+}
+
+// Where Hexo throws but postlint reads the value, postlint must still refuse the file with an
+// error finding (a duplicate key is FM005): then the two agree that the post is broken.
+function postlintErrors(file) {
+  return new Promise((resolve) => {
+    execFile(args.bin, ['check', '--no-config', '--select', 'FM0', '--format', 'json', file], { maxBuffer: 64 << 20, encoding: 'utf8' }, (err, stdout) => {
+      try {
+        resolve(JSON.parse(stdout).filter((f) => f.severity === 'error').map((f) => f.code));
+      } catch (e) {
+        resolve([]);
       }
     });
   });
@@ -262,7 +277,15 @@ async function main() {
       const i = next++;
       const p = await postlintInspect(files[i]);
       const h = hexoParse(files[i]);
-      results[i] = { file: files[i], warnings: h.warnings, ...compareFile(files[i], h, p) };
+      const r = { file: files[i], warnings: h.warnings, ...compareFile(files[i], h, p) };
+      if (r.status === 'hexo-error') {
+        const codes = await postlintErrors(files[i]);
+        if (codes.length) {
+          r.status = 'both-refuse';
+          r.lines = [['both-refuse', '', r.lines[0][2], `postlint=${codes.join(',')}`]];
+        }
+      }
+      results[i] = r;
     }
   };
   const started = Date.now();
@@ -285,7 +308,7 @@ async function main() {
       }
       if (cat === 'date') {
         if (!args.showDates) continue;
-      } else if (cat === 'both-error') {
+      } else if (cat === 'both-error' || cat === 'both-refuse') {
         if (!args.quiet) console.log(['INFO', r.file, cat, '""', hv, pv].join('\t'));
         continue;
       } else {
@@ -299,7 +322,7 @@ async function main() {
   const out = [];
   out.push(`parser: ${pkg}@${pkgVersion} (${args.parser})`);
   out.push(`files compared: ${files.length} in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-  for (const key of ['identical', 'dates-only', 'different', 'presence', 'hexo-error', 'postlint-error', 'both-error', 'tool-error']) {
+  for (const key of ['identical', 'dates-only', 'different', 'presence', 'hexo-error', 'both-refuse', 'postlint-error', 'both-error', 'tool-error']) {
     const note = key === 'identical' ? ` (${empty} of them with no front matter on either side)` : '';
     out.push(`  ${key.padEnd(15)} ${status[key] || 0}${note}`);
   }
