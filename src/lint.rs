@@ -136,6 +136,17 @@ pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
     let name = display_name(path);
     let failure =
         |message: String| FileReport::failure(SourceFile::new(name.clone(), ""), 0..0, message);
+    // Opening a FIFO would block until a writer appears: only regular files are read.
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return failure("cannot read the file: it is a directory".into())
+        }
+        Ok(meta) if !meta.is_file() => {
+            return failure("not a regular file (a pipe, socket or device): skipped".into())
+        }
+        Ok(_) => {}
+        Err(err) => return failure(format!("cannot read the file: {}", io_reason(&err))),
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(err) => return failure(format!("cannot read the file: {}", io_reason(&err))),
