@@ -134,8 +134,16 @@ fn parse_once(
 ) -> Result<ParsedYaml, YamlError> {
     let mut builder = Builder::new(place, limits);
     let mut parser = Parser::new_from_str(input);
-    if let Err(err) = parser.load(&mut builder, true) {
-        return Err(builder.scan_error(&err));
+    // Pull events one by one: `Parser::load` recurses once per nesting level, and a deeply
+    // nested document overflows the stack; this loop also stops at the first limit hit.
+    while let Some(event) = parser.next_event() {
+        match event {
+            Ok((event, span)) => builder.on_event(event, span),
+            Err(err) => return Err(builder.scan_error(&err)),
+        }
+        if builder.error.is_some() {
+            break;
+        }
     }
     if let Some(err) = builder.error.take() {
         return Err(err);
