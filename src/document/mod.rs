@@ -1,15 +1,24 @@
 //! A post parsed once: source, front matter split, the front matter's value with spans, and the
 //! body's range. Rules read this; they never re-parse.
 
+pub mod body;
+pub mod code_tags;
+pub mod html;
 pub mod index;
 pub mod lenient;
+pub mod markdown;
+pub mod offsets;
 pub mod split;
 pub mod toml;
 pub mod yaml;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
+pub use body::{Body, BodySyntax, HtmlElement};
+pub use html::{AttrSpans, ElementSpans, HtmlError, HtmlErrorKind, HtmlFragment};
 pub use index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
+pub use markdown::{LinkStyle, MarkdownImage, MarkdownLink};
 pub use split::{FrontMatterBlock, FrontMatterKind, Split};
 pub use yaml::{DuplicateKey, ParsedYaml, YamlError, YamlLimits};
 
@@ -23,6 +32,8 @@ pub struct Document {
     pub front_matter: Option<ParsedYaml>,
     /// Why the front matter could not be parsed.
     pub front_matter_error: Option<YamlError>,
+    /// The body's HTML and Markdown, parsed on first use (front matter rules never pay for it).
+    markup: OnceCell<Body>,
 }
 
 impl Document {
@@ -40,7 +51,18 @@ impl Document {
             split,
             front_matter,
             front_matter_error,
+            markup: OnceCell::new(),
         }
+    }
+
+    /// The body's HTML elements with their spans, and its Markdown images and links. Parsed
+    /// once, the first time a rule asks; `.html` posts are read as HTML, anything else as
+    /// Markdown.
+    pub fn markup(&self) -> &Body {
+        self.markup.get_or_init(|| {
+            let syntax = BodySyntax::from_path(&self.source.name);
+            Body::parse(&self.source.text, self.body(), syntax)
+        })
     }
 
     pub fn text(&self) -> &str {
