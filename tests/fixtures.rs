@@ -1,5 +1,5 @@
 //! Registry-driven fixture test: every rule in `postlint::rules::RULES` must have a folder
-//! `fixtures/<CODE>-<name>/` with at least one `pass/*.md` and one `fail/*.md`.
+//! `fixtures/<CODE>-<name>/` with at least one post (`*.md` or `*.html`) in `pass/` and in `fail/`.
 //!
 //! Each file is linted with only that rule selected, over the folder's `postlint.toml` if it has
 //! one. `pass/` files must give nothing; `fail/` files must give at least one finding, all of that
@@ -61,14 +61,14 @@ fn only(rule: &Rule, dir: &Path) -> Settings {
     settings
 }
 
-/// The `*.md` files directly in `dir`, sorted.
+/// The `*.md` and `*.html` posts directly in `dir`, sorted.
 fn posts_in(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .map(|e| e.expect("readable fixture folder").path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md" || e == "html"))
         .collect();
     files.sort();
     files
@@ -344,7 +344,11 @@ fn every_snapshot_has_a_fail_fixture() {
             let Some(stem) = name.strip_suffix(".snap") else {
                 continue;
             };
-            if !dir.join("fail").join(format!("{stem}.md")).is_file() {
+            let fail = dir.join("fail");
+            if !["md", "html"]
+                .iter()
+                .any(|ext| fail.join(format!("{stem}.{ext}")).is_file())
+            {
                 orphans.push(display_path(&path));
             }
         }

@@ -26,6 +26,8 @@ pub struct ConfigFile {
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
     pub dates: Option<DatesSection>,
+    /// HTML in post bodies (HTxxx): allowed iframe hosts, `[[html.deny]]` and `[[html.allow]]`.
+    pub html: Option<HtmlSection>,
     /// The built-in schema for files in no collection: `hexo`, `jekyll` or `hugo`.
     pub preset: Option<Spanned<String>>,
     /// A JSON Schema file for files in no collection, relative to this config file.
@@ -48,6 +50,41 @@ pub struct CollectionSection {
 pub struct DatesSection {
     /// Front-matter keys whose values are checked as dates (FM2xx), at any depth.
     pub keys: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HtmlSection {
+    /// Hosts whose `<iframe>` embeds are allowed (HT002); replaces the default list.
+    /// `*.example.com` allows every subdomain.
+    pub allow_iframe_hosts: Option<Vec<Spanned<String>>>,
+    /// Site rules: elements matching a CSS selector are reported (HT100).
+    pub deny: Option<Vec<HtmlDenySection>>,
+    /// Exceptions: HT findings on elements matching `selector`, in `files`, of `rules`, are dropped.
+    pub allow: Option<Vec<HtmlAllowSection>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HtmlDenySection {
+    /// A short name shown with each finding, e.g. `sinaimg-needs-referrerpolicy`.
+    pub name: Option<String>,
+    pub selector: Spanned<String>,
+    pub message: String,
+    /// `"error"` (the default), `"warning"` or `"info"`.
+    pub severity: Option<Spanned<String>>,
+    /// The attribute to point at, when the element has it; otherwise the start tag.
+    pub attribute: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HtmlAllowSection {
+    pub selector: Option<Spanned<String>>,
+    /// Globs relative to this config file.
+    pub files: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Codes (`HT001`), prefixes (`HT`) or names; all HT rules when absent.
+    pub rules: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -1,6 +1,7 @@
 //! Configuration: `postlint.toml` layered under command-line flags into one immutable `Settings`.
 
 pub mod file;
+pub mod html;
 pub mod schemas;
 pub mod settings;
 

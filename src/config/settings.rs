@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::html::{resolve_html, HtmlSettings};
 use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
 use super::{ConfigError, LoadedConfig};
 use crate::diagnostic::Severity;
@@ -63,6 +64,8 @@ pub struct Settings {
     pub date_keys: Vec<String>,
     /// The config file in use, if any.
     pub config_path: Option<PathBuf>,
+    /// `[html]`: iframe hosts, site deny rules and exceptions, compiled.
+    pub html: HtmlSettings,
 }
 
 impl Default for Settings {
@@ -221,6 +224,7 @@ impl Settings {
                 .and_then(|d| d.keys.clone())
                 .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
             config_path: config.map(|c| c.path.clone()),
+            html: resolve_html(config, cwd)?,
         })
     }
 

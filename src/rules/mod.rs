@@ -2,6 +2,7 @@
 
 pub mod dates;
 pub mod front_matter;
+pub mod html;
 pub mod schema;
 
 use std::ops::Range;
@@ -59,6 +60,19 @@ pub static RULES: &[&Rule] = &[
     &schema::schema_mismatch::RULE,
     &dates::invalid_date::RULE,
     &dates::non_portable_date::RULE,
+    &html::script_element::RULE,
+    &html::iframe_host::RULE,
+    &html::plugin_element::RULE,
+    &html::style_element::RULE,
+    &html::inline_event_handler::RULE,
+    &html::dangerous_url::RULE,
+    &html::form_element::RULE,
+    &html::document_element::RULE,
+    &html::obsolete_element::RULE,
+    &html::style_attribute::RULE,
+    &html::unclosed_raw_text::RULE,
+    &html::html_parse_error::RULE,
+    &html::denied_by_config::RULE,
 ];
 
 /// Find a rule by code (any case) or name.

@@ -1,0 +1,254 @@
+//! `[html]` compiled: iframe hosts, `[[html.deny]]` selectors and `[[html.allow]]` exceptions.
+//! Selectors and globs are parsed once here; a bad one is a config error at its span.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+use scraper::{ElementRef, Selector};
+
+use super::schemas::glob_set;
+use super::{ConfigError, LoadedConfig};
+use crate::diagnostic::Severity;
+use crate::rules::RULES;
+
+/// Embed hosts allowed by default: the video and audio players blogs embed most.
+pub const DEFAULT_IFRAME_HOSTS: &[&str] = &[
+    "www.youtube.com",
+    "www.youtube-nocookie.com",
+    "player.bilibili.com",
+    "player.vimeo.com",
+    "open.spotify.com",
+    "w.soundcloud.com",
+    "music.163.com",
+    "player.youku.com",
+    "v.qq.com",
+    "www.google.com",
+    "codepen.io",
+    "gist.github.com",
+];
+
+#[derive(Debug, Clone)]
+pub struct DenyRule {
+    pub name: Option<String>,
+    pub selector: Selector,
+    /// The selector as written, shown in findings.
+    pub selector_text: String,
+    pub message: String,
+    /// `None`: the rule's (HT100's) severity.
+    pub severity: Option<Severity>,
+    pub attribute: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct AllowRule {
+    pub selector: Option<Selector>,
+    pub files: Option<GlobSet>,
+    /// Codes of the rules this exception switches off; empty for all.
+    pub rules: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HtmlSettings {
+    /// Lower-case hosts; `*.example.com` matches subdomains.
+    pub iframe_hosts: Vec<String>,
+    pub deny: Vec<DenyRule>,
+    pub allow: Vec<AllowRule>,
+    /// Directory `files` globs are relative to.
+    pub root: PathBuf,
+}
+
+impl Default for HtmlSettings {
+    fn default() -> Self {
+        HtmlSettings {
+            iframe_hosts: DEFAULT_IFRAME_HOSTS.iter().map(|h| h.to_string()).collect(),
+            deny: Vec::new(),
+            allow: Vec::new(),
+            root: PathBuf::new(),
+        }
+    }
+}
+
+impl HtmlSettings {
+    pub fn iframe_host_allowed(&self, host: &str) -> bool {
+        let host = host.trim_end_matches('.').to_ascii_lowercase();
+        self.iframe_hosts
+            .iter()
+            .any(|h| match h.strip_prefix("*.") {
+                Some(domain) => host == domain || host.ends_with(&format!(".{domain}")),
+                None => *h == host,
+            })
+    }
+
+    /// Does an `[[html.allow]]` entry switch rule `code` off for this element in this file?
+    /// Findings with no element (Markdown links, parse errors) match entries without a selector.
+    pub fn allows(&self, code: &str, file: &str, element: Option<ElementRef<'_>>) -> bool {
+        if self.allow.is_empty() {
+            return false;
+        }
+        let absolute = crate::schema::normalize(Path::new(file));
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
+        self.allow.iter().any(|a| {
+            (a.rules.is_empty() || a.rules.contains(&code))
+                && a.files.as_ref().is_none_or(|g| g.is_match(relative))
+                && match (&a.selector, element) {
+                    (None, _) => true,
+                    (Some(sel), Some(el)) => sel.matches(&el),
+                    (Some(_), None) => false,
+                }
+        })
+    }
+}
+
+pub fn resolve_html(
+    config: Option<&LoadedConfig>,
+    cwd: &Path,
+) -> Result<HtmlSettings, ConfigError> {
+    let base = config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned());
+    let mut out = HtmlSettings {
+        root: crate::schema::normalize(&base),
+        ..HtmlSettings::default()
+    };
+    let (Some(config), Some(section)) = (config, config.and_then(|c| c.file.html.as_ref())) else {
+        return Ok(out);
+    };
+    let invalid = |span: Range<usize>, message: String| ConfigError::Invalid {
+        path: config.path.clone(),
+        text: config.text.clone(),
+        span,
+        message,
+    };
+    let selector = |text: &toml::Spanned<String>| {
+        Selector::parse(text.get_ref()).map_err(|e| {
+            invalid(
+                text.span(),
+                format!("bad CSS selector `{}`: {e}", text.get_ref()),
+            )
+        })
+    };
+    if let Some(hosts) = &section.allow_iframe_hosts {
+        out.iframe_hosts = Vec::new();
+        for host in hosts {
+            let h = host.get_ref().trim().to_ascii_lowercase();
+            if h.is_empty() || h.contains(['/', ':', ' ']) {
+                return Err(invalid(
+                    host.span(),
+                    format!("`{}` is not a host name: write it as `player.example.com` (no scheme or path)", host.get_ref()),
+                ));
+            }
+            out.iframe_hosts.push(h);
+        }
+    }
+    for entry in section.deny.iter().flatten() {
+        let severity = match &entry.severity {
+            None => None,
+            Some(s) => Some(match s.get_ref().as_str() {
+                "error" => Severity::Error,
+                "warning" | "warn" => Severity::Warning,
+                "info" => Severity::Info,
+                other => {
+                    return Err(invalid(
+                        s.span(),
+                        format!(
+                            "unknown severity `{other}`: use \"error\", \"warning\" or \"info\""
+                        ),
+                    ))
+                }
+            }),
+        };
+        out.deny.push(DenyRule {
+            name: entry.name.clone(),
+            selector: selector(&entry.selector)?,
+            selector_text: entry.selector.get_ref().clone(),
+            message: entry.message.clone(),
+            severity,
+            attribute: entry.attribute.as_ref().map(|a| a.to_ascii_lowercase()),
+        });
+    }
+    for entry in section.allow.iter().flatten() {
+        let files = match &entry.files {
+            None => None,
+            Some(list) => {
+                let globs: Vec<String> =
+                    list.get_ref().iter().map(|g| g.get_ref().clone()).collect();
+                Some(glob_set(&globs).map_err(|(i, message)| {
+                    let span = list.get_ref().get(i).map_or(list.span(), |g| g.span());
+                    invalid(span, message)
+                })?)
+            }
+        };
+        let mut rules = Vec::new();
+        for r in entry.rules.iter().flatten() {
+            let text = r.get_ref();
+            let upper = text.to_ascii_uppercase();
+            let found: Vec<&'static str> = RULES
+                .iter()
+                .filter(|rule| rule.code.starts_with("HT"))
+                .filter(|rule| rule.code.starts_with(&upper) || rule.name == text)
+                .map(|rule| rule.code)
+                .collect();
+            if found.is_empty() {
+                return Err(invalid(
+                    r.span(),
+                    format!("`{text}` is no HTML rule: give a code (HT002), a prefix (HT0) or a name (iframe-host-not-allowed)"),
+                ));
+            }
+            rules.extend(found);
+        }
+        out.allow.push(AllowRule {
+            selector: entry.selector.as_ref().map(selector).transpose()?,
+            files,
+            rules,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<HtmlSettings, ConfigError> {
+        let config = LoadedConfig {
+            path: PathBuf::from("/site/postlint.toml"),
+            text: text.to_owned(),
+            file: toml::from_str(text).expect("valid TOML"),
+        };
+        resolve_html(Some(&config), Path::new("/site"))
+    }
+
+    #[test]
+    fn a_bad_selector_is_an_error_at_the_selector() {
+        let text = "[[html.deny]]\nselector = \"img[src*=\"\nmessage = \"x\"\n";
+        match load(text) {
+            Err(ConfigError::Invalid { span, message, .. }) => {
+                assert_eq!(&text[span], "\"img[src*=\"");
+                assert!(
+                    message.contains("bad CSS selector `img[src*=`"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn hosts_allow_entries_and_unknown_rules() {
+        let s = load("[html]\nallow-iframe-hosts = [\"*.example.edu\", \"Player.Example.com\"]\n")
+            .unwrap();
+        assert!(s.iframe_host_allowed("media.example.edu"));
+        assert!(s.iframe_host_allowed("player.example.com"));
+        assert!(!s.iframe_host_allowed("www.youtube.com"));
+        assert!(HtmlSettings::default().iframe_host_allowed("player.bilibili.com"));
+        let s = load(
+            "[[html.allow]]\nfiles = [\"legacy/**\"]\nrules = [\"script-element\", \"HT00\"]\n",
+        )
+        .unwrap();
+        assert!(s.allow[0].rules.contains(&"HT001"));
+        assert!(s.allows("HT002", "/site/legacy/old.md", None));
+        assert!(!s.allows("HT100", "/site/legacy/old.md", None));
+        assert!(!s.allows("HT001", "/site/posts/new.md", None));
+        let text = "[[html.allow]]\nrules = [\"FM001\"]\n";
+        assert!(matches!(load(text), Err(ConfigError::Invalid { .. })));
+    }
+}

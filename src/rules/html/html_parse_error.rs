@@ -1,0 +1,137 @@
+use std::collections::BTreeSet;
+
+use crate::diagnostic::Severity;
+use crate::document::html::FragmentKind;
+use crate::document::HtmlErrorKind;
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "HT012",
+    name: "html-parse-error",
+    summary: "Broken HTML that a browser repairs differently from what the author meant",
+    docs: include_str!("html_parse_error.md"),
+    doc_path: "html/html_parse_error.md",
+    severity: Severity::Warning,
+    enabled: true,
+    check,
+};
+
+/// Tokenizer errors (WHATWG codes) whose repair changes what the reader sees, and what happens.
+const TOKENIZER: &[(&str, &str)] = &[
+    (
+        "eof-in-tag",
+        "this tag is never closed with `>`: the browser drops it",
+    ),
+    (
+        "eof-in-comment",
+        "this comment is never closed: everything after it is hidden",
+    ),
+    (
+        "eof-in-script-html-comment-like-text",
+        "the script's `<!--` is never closed: the page after it is script",
+    ),
+    (
+        "abrupt-closing-of-empty-comment",
+        "`<!-->` closes the comment at once: what follows is shown",
+    ),
+    (
+        "incorrectly-closed-comment",
+        "`--!>` closes the comment, though the author may not have meant it to",
+    ),
+    (
+        "nested-comment",
+        "comments do not nest: the first `-->` ends both, and the rest is shown",
+    ),
+    (
+        "incorrectly-opened-comment",
+        "`<!` without `--` starts a bogus comment that hides text up to the next `>`",
+    ),
+    (
+        "cdata-in-html-content",
+        "CDATA sections are not HTML: the browser hides it as a comment",
+    ),
+    (
+        "duplicate-attribute",
+        "a repeated attribute is ignored: the first one wins",
+    ),
+    (
+        "missing-whitespace-between-attributes",
+        "attributes run together without a space between them",
+    ),
+    (
+        "unexpected-character-in-attribute-name",
+        "a quote or `<` in an attribute name: a quote is probably misplaced",
+    ),
+    (
+        "unexpected-character-in-unquoted-attribute-value",
+        "a quote, `<`, `=` or backtick in an unquoted value: quote the value",
+    ),
+    (
+        "unexpected-equals-sign-before-attribute-name",
+        "an `=` where an attribute name should be",
+    ),
+    ("missing-attribute-value", "`=` with no value after it"),
+    (
+        "end-tag-with-attributes",
+        "attributes on an end tag are ignored",
+    ),
+];
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    if super::allowed_anywhere(ctx, RULE.code) {
+        return;
+    }
+    let text = ctx.doc.text();
+    let mut seen = BTreeSet::new();
+    for fragment in &ctx.doc.markup().fragments {
+        for error in &fragment.errors {
+            let message = match error.kind {
+                HtmlErrorKind::Tokenizer => TOKENIZER
+                    .iter()
+                    .find(|(code, _)| *code == error.message)
+                    .map(|(_, m)| m.to_string()),
+                HtmlErrorKind::TreeBuilder => {
+                    tree_error(&text[error.span.clone()], &error.message, fragment.kind)
+                }
+                _ => None,
+            };
+            let Some(message) = message else { continue };
+            if !seen.insert((error.span.start, error.span.end)) {
+                continue;
+            }
+            let label = match error.kind {
+                HtmlErrorKind::Tokenizer => error.message.to_string(),
+                _ => "here".to_owned(),
+            };
+            let d = findings
+                .diagnostic(error.span.clone(), label, message)
+                .with_help("fix the markup so that it means what it says; an HTML validator shows the same error");
+            findings.push(d);
+        }
+    }
+}
+
+/// A tree-construction error worth reporting: misnested formatting tags anywhere, and stray end
+/// tags in `.html` bodies (Markdown splits HTML into blocks, so an end tag in a later block than
+/// its start tag is normal there).
+fn tree_error(token: &str, message: &str, kind: FragmentKind) -> Option<String> {
+    if message == "Formatting element not current node"
+        || message == "Formatting element not in scope"
+    {
+        return Some(format!(
+            "`{token}` closes an element that is not the innermost one: the browser reorders the tags"
+        ));
+    }
+    let end_tag = token.strip_prefix("</")?;
+    let name = end_tag.trim_end_matches('>').trim();
+    if kind != FragmentKind::Document
+        || ["html", "head", "body"]
+            .iter()
+            .any(|n| name.eq_ignore_ascii_case(n))
+    {
+        return None;
+    }
+    Some(format!(
+        "`{token}` matches no open element: the browser ignores it or closes other elements"
+    ))
+}

@@ -1,0 +1,43 @@
+use crate::diagnostic::{Fix, Severity};
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "HT005",
+    name: "inline-event-handler",
+    summary: "An inline event handler attribute (`onclick`, `onerror`, ...)",
+    docs: include_str!("inline_event_handler.md"),
+    doc_path: "html/inline_event_handler.md",
+    severity: Severity::Error,
+    enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    let text = ctx.doc.text();
+    for (element, spans) in super::elements(ctx, RULE.code) {
+        for attr in spans.attrs.iter().filter(|a| is_handler(&a.name)) {
+            let d = findings
+                .diagnostic(
+                    attr.span.clone(),
+                    "event handler",
+                    format!(
+                        "inline event handler `{}` on `<{}>`",
+                        attr.name,
+                        element.name()
+                    ),
+                )
+                .with_help("event handlers run script: remove the attribute (the fix does)")
+                .with_fix(Fix {
+                    description: format!("remove `{}`", attr.name),
+                    span: super::with_leading_space(text, attr.span.clone()),
+                    replacement: String::new(),
+                });
+            findings.push(d);
+        }
+    }
+}
+
+/// `on` followed by a name: `onclick`, `onerror`, `onload`, ... (`on` alone is no handler).
+fn is_handler(name: &str) -> bool {
+    name.len() > 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"on")
+}

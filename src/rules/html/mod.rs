@@ -1,0 +1,73 @@
+//! HTML in post bodies (`HT`): the default policy for what a post may contain, and the site's
+//! own `[[html.deny]]` rules. Every rule reads the body parsed once (`doc.markup()`); code
+//! blocks, inline code and code template tags are never part of it.
+
+pub mod dangerous_url;
+pub mod denied_by_config;
+pub mod document_element;
+pub mod form_element;
+pub mod html_parse_error;
+pub mod iframe_host;
+pub mod inline_event_handler;
+pub mod obsolete_element;
+pub mod plugin_element;
+pub mod script_element;
+pub mod style_attribute;
+pub mod style_element;
+pub mod unclosed_raw_text;
+
+use std::ops::Range;
+
+use crate::document::{ElementSpans, HtmlElement};
+use crate::rules::{Context, Findings};
+
+/// The elements written in the body that no `[[html.allow]]` entry exempts from rule `code`.
+pub(crate) fn elements<'a>(
+    ctx: &Context<'a>,
+    code: &'static str,
+) -> impl Iterator<Item = (HtmlElement<'a>, &'a ElementSpans)> + 'a {
+    let settings = ctx.settings;
+    let doc: &'a crate::document::Document = ctx.doc;
+    doc.markup().written_elements().filter(move |(e, _)| {
+        !settings
+            .html
+            .allows(code, &doc.source.name, Some(e.element))
+    })
+}
+
+/// Is a finding of `code` without an element (a Markdown link, a parse error) exempt here?
+pub(crate) fn allowed_anywhere(ctx: &Context, code: &str) -> bool {
+    ctx.settings.html.allows(code, &ctx.doc.source.name, None)
+}
+
+/// Report every written element named in `names` at its start tag.
+pub(crate) fn report_tags(
+    ctx: &Context,
+    findings: &mut Findings,
+    code: &'static str,
+    names: &[&str],
+    describe: impl Fn(&str) -> (String, String),
+) {
+    for (element, spans) in elements(ctx, code) {
+        let name = element.name();
+        if !names.contains(&name) {
+            continue;
+        }
+        let (message, help) = describe(name);
+        let d = findings
+            .diagnostic(spans.tag.clone(), format!("<{name}> here"), message)
+            .with_help(help);
+        findings.push(d);
+    }
+}
+
+/// An attribute's span widened to the white space before it, so that deleting it leaves a tidy tag.
+pub(crate) fn with_leading_space(text: &str, span: Range<usize>) -> Range<usize> {
+    let before = &text.as_bytes()[..span.start];
+    let spaces = before
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+        .count();
+    span.start - spaces..span.end
+}
