@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod document;
 pub mod lint;
+pub mod referrer;
 pub mod render;
 pub mod rules;
 pub mod schema;

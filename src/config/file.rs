@@ -28,6 +28,10 @@ pub struct ConfigFile {
     pub dates: Option<DatesSection>,
     /// HTML in post bodies (HTxxx): allowed iframe hosts, `[[html.deny]]` and `[[html.allow]]`.
     pub html: Option<HtmlSection>,
+    /// Referrer policy: the site-wide default and hotlink-protection host overrides (IMG02x).
+    pub referrer: Option<ReferrerSection>,
+    /// Front-matter cover images (IMG04x).
+    pub covers: Option<CoversSection>,
     /// The built-in schema for files in no collection: `hexo`, `jekyll` or `hugo`.
     pub preset: Option<Spanned<String>>,
     /// A JSON Schema file for files in no collection, relative to this config file.
@@ -50,6 +54,26 @@ pub struct CollectionSection {
 pub struct DatesSection {
     /// Front-matter keys whose values are checked as dates (FM2xx), at any depth.
     pub keys: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReferrerSection {
+    /// The policy the theme's `<meta name="referrer">` sets for every page.
+    pub default_policy: Option<Spanned<String>>,
+    /// Host (and its subdomains) -> "refuses-foreign", "requires-referer" or "any".
+    pub hosts: Option<BTreeMap<String, Spanned<String>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CoversSection {
+    /// Top-level front-matter keys that hold the post's cover image.
+    pub keys: Option<Vec<String>>,
+    /// Groups of cover keys that must hold the same image when more than one is set.
+    pub agree: Option<Vec<Vec<String>>>,
+    /// Whether the cover must also appear in the body (turns IMG042 on or off by default).
+    pub in_body: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

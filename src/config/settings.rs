@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
+use super::referrer_covers::{resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings};
 use super::html::{resolve_html, HtmlSettings};
 use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
 use super::{ConfigError, LoadedConfig};
@@ -66,6 +67,10 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     /// `[html]`: iframe hosts, site deny rules and exceptions, compiled.
     pub html: HtmlSettings,
+    /// `[referrer]`: the site-wide policy and host overrides.
+    pub referrer: ReferrerSettings,
+    /// `[covers]`: cover keys and which cover checks apply.
+    pub covers: CoverSettings,
 }
 
 impl Default for Settings {
@@ -111,6 +116,13 @@ impl Settings {
             // A preset whose generator needs front matter in every post turns FM001 on by default.
             if let Some(i) = RULES.iter().position(|r| r.code == "FM001") {
                 on[i] = true;
+            }
+        }
+        let covers = resolve_covers(config);
+        if let Some(in_body) = covers.in_body {
+            // `[covers] in-body` sets IMG042's default; an explicit selection still wins.
+            if let Some(i) = RULES.iter().position(|r| r.code == "IMG042") {
+                on[i] = in_body;
             }
         }
         let select = match &cli.select {
@@ -225,6 +237,8 @@ impl Settings {
                 .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
             config_path: config.map(|c| c.path.clone()),
             html: resolve_html(config, cwd)?,
+            referrer: resolve_referrer(config)?,
+            covers,
         })
     }
 

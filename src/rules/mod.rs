@@ -3,6 +3,7 @@
 pub mod dates;
 pub mod front_matter;
 pub mod html;
+pub mod images;
 pub mod schema;
 
 use std::ops::Range;
@@ -60,6 +61,15 @@ pub static RULES: &[&Rule] = &[
     &schema::schema_mismatch::RULE,
     &dates::invalid_date::RULE,
     &dates::non_portable_date::RULE,
+    &images::referrer_invalid_policy::RULE,
+    &images::referrer_blocked_host::RULE,
+    &images::referrer_required_host::RULE,
+    &images::alt_missing::RULE,
+    &images::alt_valueless::RULE,
+    &images::alt_markdown_empty::RULE,
+    &images::cover_empty::RULE,
+    &images::cover_disagree::RULE,
+    &images::cover_not_in_body::RULE,
     &html::script_element::RULE,
     &html::iframe_host::RULE,
     &html::plugin_element::RULE,
