@@ -1,5 +1,6 @@
 //! Hostile and malformed input: every case gives a clear message and the right exit code, never
 //! a panic or a hang. Large inputs are generated here, not committed.
+#![allow(clippy::print_stderr)] // the large-input test prints its timings
 
 use std::path::Path;
 use std::time::Instant;
