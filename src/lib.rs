@@ -9,6 +9,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod document;
+pub mod images;
 pub mod lint;
 pub mod referrer;
 pub mod render;

@@ -26,6 +26,8 @@ pub struct ConfigFile {
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
     pub dates: Option<DatesSection>,
+    /// Image URLs, proxies and local image files (IMG001-IMG019).
+    pub images: Option<super::images::ImagesSection>,
     /// HTML in post bodies (HTxxx): allowed iframe hosts, `[[html.deny]]` and `[[html.allow]]`.
     pub html: Option<HtmlSection>,
     /// Referrer policy: the site-wide default and hotlink-protection host overrides (IMG02x).

@@ -2,6 +2,7 @@
 
 pub mod file;
 pub mod html;
+pub mod images;
 pub mod referrer_covers;
 pub mod schemas;
 pub mod settings;

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::referrer_covers::{resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings};
 use super::html::{resolve_html, HtmlSettings};
+use super::images::{resolve_images, ImageSettings};
+use super::referrer_covers::{resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings};
 use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
 use super::{ConfigError, LoadedConfig};
 use crate::diagnostic::Severity;
@@ -65,6 +66,8 @@ pub struct Settings {
     pub date_keys: Vec<String>,
     /// The config file in use, if any.
     pub config_path: Option<PathBuf>,
+    /// `[images]`: image URL checks, proxies and local image files.
+    pub images: ImageSettings,
     /// `[html]`: iframe hosts, site deny rules and exceptions, compiled.
     pub html: HtmlSettings,
     /// `[referrer]`: the site-wide policy and host overrides.
@@ -236,6 +239,7 @@ impl Settings {
                 .and_then(|d| d.keys.clone())
                 .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
             config_path: config.map(|c| c.path.clone()),
+            images: resolve_images(config)?,
             html: resolve_html(config, cwd)?,
             referrer: resolve_referrer(config)?,
             covers,

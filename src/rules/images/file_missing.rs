@@ -1,0 +1,50 @@
+use std::path::Path;
+
+use crate::diagnostic::Severity;
+use crate::images::{image_refs, local};
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "IMG009",
+    name: "image-file-missing",
+    summary: "A relative or root-relative image path names no file of the repository",
+    docs: include_str!("file_missing.md"),
+    doc_path: "images/file_missing.md",
+    severity: Severity::Error,
+    enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    let settings = &ctx.settings.images;
+    let post = Path::new(&ctx.doc.source.name);
+    for image in image_refs(ctx.doc, settings) {
+        if !local::is_local(&image.url) {
+            continue;
+        }
+        let places = local::candidates(post, &image.url, &settings.static_dirs);
+        if places.is_empty() || places.iter().any(|p| p.exists()) {
+            continue;
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let shown: Vec<String> = places
+            .iter()
+            .map(|p| format!("`{}`", p.strip_prefix(&cwd).unwrap_or(p).display()))
+            .collect();
+        let d = findings
+            .diagnostic(
+                image.url_span.clone(),
+                "no such file",
+                format!(
+                    "image file `{}` not found for {}",
+                    image.url,
+                    image.kind.describe()
+                ),
+            )
+            .with_help(format!(
+                "looked for {}: fix the path or add the file",
+                shown.join(", ")
+            ));
+        findings.push(d);
+    }
+}

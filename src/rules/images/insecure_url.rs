@@ -1,0 +1,48 @@
+use super::url_checks::{at_target, each_target};
+use crate::diagnostic::Severity;
+use crate::images::scheme;
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "IMG003",
+    name: "insecure-image-url",
+    summary: "An image is loaded over plain `http:`, directly or through an image proxy",
+    docs: include_str!("insecure_url.md"),
+    doc_path: "images/insecure_url.md",
+    severity: Severity::Error,
+    enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    let https_site = ctx.settings.images.https_site;
+    let mut out = Vec::new();
+    each_target(ctx, |image, target| {
+        if target.implied_scheme || scheme(&target.url).as_deref() != Some("http") {
+            return;
+        }
+        let (message, help) = if target.proxy.is_some() {
+            (
+                "plain-http origin".to_owned(),
+                "the proxy answers over https, so link checkers and browsers never see that the origin is \
+                 plain http (and often gone): link the origin over https if it serves https, or host the image yourself",
+            )
+        } else if https_site {
+            (
+                "plain-http image on an https site (mixed content)".to_owned(),
+                "browsers upgrade it to https or block it: write `https://` if the host serves https, or host the image yourself",
+            )
+        } else {
+            (
+                "plain-http image".to_owned(),
+                "write `https://` if the host serves https",
+            )
+        };
+        let mut d = at_target(findings, image, target, "`http:`", message).with_help(help);
+        if !https_site {
+            d.severity = d.severity.min(Severity::Warning);
+        }
+        out.push(d);
+    });
+    out.into_iter().for_each(|d| findings.push(d));
+}

@@ -1,0 +1,35 @@
+use super::url_checks::{at_target, each_target, prefix_span};
+use crate::diagnostic::{Fix, Severity};
+use crate::rules::{Context, Findings, Rule};
+
+pub const RULE: Rule = Rule {
+    code: "IMG004",
+    name: "protocol-relative-image-url",
+    summary: "An image URL starts with `//` and takes the page's scheme",
+    docs: include_str!("protocol_relative.md"),
+    doc_path: "images/protocol_relative.md",
+    severity: Severity::Warning,
+    enabled: true,
+    check,
+};
+
+fn check(ctx: &Context, findings: &mut Findings) {
+    let https_site = ctx.settings.images.https_site;
+    let mut out = Vec::new();
+    each_target(ctx, |image, target| {
+        if !target.url.starts_with("//") || target.implied_scheme {
+            return;
+        }
+        let mut d = at_target(findings, image, target, "no scheme", "protocol-relative image URL".into())
+            .with_help("feed readers, e-mail and `file:` previews resolve `//host` against their own scheme and lose the image: write `https://`");
+        if let (true, Some(span)) = (https_site, prefix_span(image, target, 2)) {
+            d = d.with_fix(Fix {
+                description: "write `https:` (what the https site already loads)".into(),
+                span,
+                replacement: "https://".into(),
+            });
+        }
+        out.push(d);
+    });
+    out.into_iter().for_each(|d| findings.push(d));
+}
