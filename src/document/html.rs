@@ -1030,7 +1030,10 @@ impl FastHasher {
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The multiplication mixes bits upwards only, and hashbrown picks buckets with the low
+        // bits: rotate the mixed high bits down (as rustc-hash 2 does). Without this, short
+        // interned names (`a1`, `a2`, ...) share their low bits and the probes run long.
+        self.0.rotate_left(26)
     }
 
     fn write(&mut self, bytes: &[u8]) {
