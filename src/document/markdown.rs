@@ -6,6 +6,7 @@
 //! pulldown-cmark, and code template tags (`{% highlight %}`, `{{< code >}}`, ...) are blanked
 //! out before parsing.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -193,6 +194,8 @@ struct Walker<'a> {
     links: Vec<OpenLink<'a>>,
     /// Depth of images being read: their content is alt text, not HTML.
     in_image: usize,
+    /// Reference definitions by normalized label, built on first need.
+    normalized_defs: Option<HashMap<String, Range<usize>>>,
 }
 
 impl<'a> Walker<'a> {
@@ -206,6 +209,7 @@ impl<'a> Walker<'a> {
             inline: Assembly::default(),
             links: Vec::new(),
             in_image: 0,
+            normalized_defs: None,
         }
     }
 
@@ -340,7 +344,7 @@ impl<'a> Walker<'a> {
             }
             LinkStyle::Inline => inline_destination(src, &range, inner.end, &link.dest),
             LinkStyle::Reference => {
-                let def = lookup_definition(defs, &link.id);
+                let def = lookup_definition(defs, &mut self.normalized_defs, &link.id);
                 match def {
                     Some(def) => {
                         definition = Some(def.clone());
@@ -428,15 +432,23 @@ fn is_inline_end(tag: &TagEnd) -> bool {
     )
 }
 
-fn lookup_definition(defs: &pulldown_cmark::RefDefs<'_>, label: &str) -> Option<Range<usize>> {
+/// The span of the definition `label` refers to.
+fn lookup_definition(
+    defs: &pulldown_cmark::RefDefs<'_>,
+    normalized: &mut Option<HashMap<String, Range<usize>>>,
+    label: &str,
+) -> Option<Range<usize>> {
     if let Some(def) = defs.get(label) {
         return Some(def.span.clone());
     }
-    // Labels match case-insensitively with runs of white space collapsed.
-    let wanted = normalize_label(label);
-    defs.iter()
-        .find(|(key, _)| normalize_label(key) == wanted)
-        .map(|(_, def)| def.span.clone())
+    // Labels match case-insensitively with runs of white space collapsed; the table of
+    // normalized labels is built once, so many such links stay linear.
+    let table = normalized.get_or_insert_with(|| {
+        defs.iter()
+            .map(|(key, def)| (normalize_label(key), def.span.clone()))
+            .collect()
+    });
+    table.get(&normalize_label(label)).cloned()
 }
 
 fn normalize_label(label: &str) -> String {
@@ -696,6 +708,33 @@ mod tests {
             assert!(text[def].starts_with("[logo]:"));
         }
         assert_eq!(image(&e, text, 0).3, "Alt");
+    }
+
+    #[test]
+    fn reference_labels_match_ignoring_case_and_spacing() {
+        let text = "![a][Some   Ref] [b][some\n ref]\n\n[SOME REF]: /x.png\n";
+        let e = md(text);
+        assert_eq!(&text[e.images[0].url_span.clone()], "/x.png");
+        assert_eq!(&text[e.links[0].url_span.clone()], "/x.png");
+    }
+
+    #[test]
+    fn many_reference_links_stay_linear() {
+        let n = 20_000;
+        let mut text = String::new();
+        for i in 0..n {
+            text.push_str(&format!("[x][L  {i}] "));
+        }
+        text.push_str("\n\n");
+        for i in 0..n {
+            text.push_str(&format!("[l {i}]: /{i}\n"));
+        }
+        let e = md(&text);
+        assert_eq!(e.links.len(), n);
+        assert_eq!(
+            &text[e.links[n - 1].url_span.clone()],
+            format!("/{}", n - 1)
+        );
     }
 
     #[test]
