@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Checks the pre-commit hooks of .pre-commit-hooks.yaml with the real pre-commit tool, in a
 # throwaway git repository: a bad post fails the commit, a good one passes.
-#   scripts/pre-commit-test.sh [system|rust]   (default: both)
+#   scripts/pre-commit-test.sh [system] [rust]   (default: both)
 # Needs `pre-commit` on PATH (pip install pre-commit). `rust` builds postlint through pre-commit's
 # own `cargo install`, which takes a few minutes.
 set -euo pipefail
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
-modes=${1:-"system rust"}
+modes=${*:-"system rust"}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
