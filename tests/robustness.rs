@@ -315,3 +315,25 @@ fn an_unreadable_file_is_reported() {
         );
     }
 }
+
+#[test]
+fn markdown_nested_a_hundred_thousand_levels_is_read_without_overflow() {
+    let quotes = format!(
+        "---\ntitle: a\n---\n{} <div onclick=x>hi</div>\n",
+        ">".repeat(100_000)
+    );
+    let found = lint(&quotes);
+    assert!(
+        found.iter().any(|f| f.starts_with("HT005:4:100007 ")),
+        "{found:?}"
+    );
+    let items = format!(
+        "---\ntitle: a\n---\n{}x <b onclick=y>b</b>\n",
+        "- ".repeat(100_000)
+    );
+    let found = lint(&items);
+    assert!(
+        found.iter().any(|f| f.starts_with("HT005:4:200006 ")),
+        "{found:?}"
+    );
+}
