@@ -2,6 +2,9 @@
 //! subcommands. Every command runs with `--no-config` unless it tests configuration, so a
 //! `postlint.toml` above the checkout cannot change the results.
 
+mod common;
+use common::{corpus_dir, tree};
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -16,10 +19,6 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
-}
-
 /// `postlint` run from the package root, never on a terminal, with a fixed width.
 fn postlint() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
@@ -31,17 +30,6 @@ fn postlint() -> Command {
 
 fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().expect("postlint runs").stdout).expect("stdout is UTF-8")
-}
-
-/// A temporary directory holding `files` (path relative to the directory, content).
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for (rel, content) in files {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-    dir
 }
 
 const BLANK_LINE_POST: &str =

@@ -2,16 +2,15 @@
 //! Jekyll sites and an RSS-to-Hexo bot), linted with the default settings: nothing panics, every
 //! file is checked, and the findings on known posts are exactly where they should be.
 
+mod common;
+use common::corpus_dir;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use postlint::discover::discover;
 use postlint::{lint_files, FileReport, Settings};
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
-}
 
 /// The corpus linted once with the default settings, shared by the tests below.
 fn reports() -> &'static [FileReport] {

@@ -10,6 +10,9 @@
 //! Review new or changed snapshots with `cargo insta review`, or run with `INSTA_UPDATE=always` and
 //! read the `.snap` files: check that every span covers the text it claims to.
 
+mod common;
+use common::line_col;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -89,34 +92,6 @@ fn lint(path: &Path, settings: &Settings) -> FileReport {
     let bytes =
         std::fs::read(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     lint_bytes(&display_path(path), &bytes, settings)
-}
-
-/// 1-based line and character column of `offset`, computed here independently of postlint's line
-/// index: `\n`, `\r\n` and a lone `\r` end a line; a `\r` whose `\n` lies after `offset` has not
-/// ended its line yet.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    // A byte order mark is invisible in editors: the character after it is column 1.
-    let skip = if text.starts_with('\u{feff}') && offset >= 3 {
-        3
-    } else {
-        0
-    };
-    let before = &text[skip..offset];
-    let (mut line, mut col) = (1, 1);
-    let mut chars = before.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => (line, col) = (line + 1, 1),
-            '\r' if chars.peek() == Some(&'\n') => {
-                chars.next();
-                (line, col) = (line + 1, 1);
-            }
-            '\r' if chars.peek().is_none() && text[offset..].starts_with('\n') => col += 1,
-            '\r' => (line, col) = (line + 1, 1),
-            _ => col += 1,
-        }
-    }
-    (line, col)
 }
 
 fn as_usize(v: &Value, key: &str) -> usize {

@@ -2,19 +2,18 @@
 //! read as elements, known markup is found with exact spans, every span is sound, and the DOM is
 //! the one html5ever alone would build.
 
+mod common;
+use common::corpus_dir;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use postlint::discover::discover;
 use postlint::document::{markdown, BodySyntax, Document};
 use postlint::source::SourceFile;
 use postlint::Settings;
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
-}
 
 /// Every post of the corpus: its path relative to the corpus and its text. (Documents are built
 /// per test: a parsed body is scraper's DOM, which is neither `Send` nor `Sync`.)

@@ -1,15 +1,14 @@
 //! The HT rules over the corpus of real posts in `../shared/corpus/`: markup inside code is never
 //! reported, and the RSS bot's event handlers are reported each at its attribute.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::corpus_dir;
+
+use std::path::Path;
 
 use postlint::config::{CliOverrides, Settings};
 use postlint::discover::discover;
 use postlint::{lint_source, Diagnostic};
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
-}
 
 /// Every HT rule on, the style attribute rule included, no config file.
 fn html_rules() -> Settings {

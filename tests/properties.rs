@@ -3,6 +3,9 @@
 //! panics, every span is a valid range of the text, the split is ordered, and line/column positions
 //! round-trip.
 
+mod common;
+use common::line_col as naive_line_col;
+
 use std::path::Path;
 
 use postlint::config::{CliOverrides, Settings};
@@ -210,32 +213,6 @@ fn check_span(text: &str, span: &std::ops::Range<usize>, what: &str) -> Result<(
         span.end
     );
     Ok(())
-}
-
-/// 1-based line and character column, counted naively: `\n`, `\r\n` and a lone `\r` end a line;
-/// a `\r` whose `\n` is at `offset` has not ended its line yet.
-fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
-    let (mut line, mut col) = (1, 1);
-    // A leading byte order mark is invisible in editors: it takes no column.
-    let skip = if text.starts_with(BOM) && offset >= 3 {
-        3
-    } else {
-        0
-    };
-    let mut chars = text[skip..offset].chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => (line, col) = (line + 1, 1),
-            '\r' if chars.peek() == Some(&'\n') => {
-                chars.next();
-                (line, col) = (line + 1, 1);
-            }
-            '\r' if chars.peek().is_none() && text[offset..].starts_with('\n') => col += 1,
-            '\r' => (line, col) = (line + 1, 1),
-            _ => col += 1,
-        }
-    }
-    (line, col)
 }
 
 const BOM: char = '\u{feff}';

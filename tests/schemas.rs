@@ -1,6 +1,9 @@
 //! Front-matter schemas from the command line: presets, schema files and their `$ref`s,
 //! collections, and the refusals (network, outside the repository).
 
+mod common;
+use common::tree;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -12,16 +15,6 @@ fn postlint(dir: &Path) -> Command {
         .env("COLUMNS", "100")
         .env_remove("NO_COLOR");
     cmd
-}
-
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    for (rel, content) in files {
-        let path = dir.path().join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-    dir
 }
 
 fn concise(cmd: &mut Command) -> (i32, String, String) {
