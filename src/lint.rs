@@ -73,11 +73,7 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
         Some(schema) if wants_schema => crate::schema::locate(&doc, schema),
         _ => Vec::new(),
     };
-    let ctx = Context {
-        doc: &doc,
-        settings,
-        schema_issues: &schema_issues,
-    };
+    let ctx = Context::new(&doc, settings, &schema_issues);
     for active in &settings.rules {
         let mut findings = Findings::new(active.rule, active.severity);
         (active.rule.check)(&ctx, &mut findings);

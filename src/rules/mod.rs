@@ -109,6 +109,29 @@ pub struct Context<'a> {
     pub settings: &'a Settings,
     /// Schema errors of this file's front matter, placed; empty when no schema applies.
     pub schema_issues: &'a [SchemaIssue],
+    /// The post's image references, collected once for all the image rules.
+    image_refs: std::cell::OnceCell<Vec<crate::images::ImageRef>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        settings: &'a Settings,
+        schema_issues: &'a [SchemaIssue],
+    ) -> Self {
+        Context {
+            doc,
+            settings,
+            schema_issues,
+            image_refs: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every image reference of the post (see `images::image_refs`), computed on first use.
+    pub fn image_refs(&self) -> &[crate::images::ImageRef] {
+        self.image_refs
+            .get_or_init(|| crate::images::image_refs(self.doc, &self.settings.images))
+    }
 }
 
 /// What one rule reports while it checks one document.

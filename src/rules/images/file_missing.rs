@@ -1,7 +1,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Severity;
-use crate::images::{image_refs, local};
+use crate::images::local;
 use crate::rules::{Context, Findings, Rule};
 
 pub const RULE: Rule = Rule {
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Context, findings: &mut Findings) {
     let settings = &ctx.settings.images;
     let post = Path::new(&ctx.doc.source.name);
-    for image in image_refs(ctx.doc, settings) {
+    for image in ctx.image_refs() {
         if !local::is_local(&image.url) {
             continue;
         }

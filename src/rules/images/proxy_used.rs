@@ -1,6 +1,6 @@
 use crate::config::images::Level;
 use crate::diagnostic::{Label, Severity};
-use crate::images::{image_refs, proxy};
+use crate::images::proxy;
 use crate::rules::{Context, Findings, Rule};
 
 pub const RULE: Rule = Rule {
@@ -19,7 +19,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
     if settings.proxies == Level::Allow {
         return;
     }
-    for image in image_refs(ctx.doc, settings) {
+    for image in ctx.image_refs() {
         let Some(u) = proxy::unwrap(&image.url, &settings.proxy_patterns) else {
             continue;
         };

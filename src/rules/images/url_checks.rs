@@ -4,18 +4,18 @@
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::images::{image_refs, ImageRef, Target};
+use crate::images::{ImageRef, Target};
 use crate::rules::{Context, Findings};
 
 /// Every image reference with each URL to check: the URL, then its proxied origin.
 pub fn each_target(ctx: &Context, mut f: impl FnMut(&ImageRef, &Target)) {
     let settings = &ctx.settings.images;
-    for image in image_refs(ctx.doc, settings) {
+    for image in ctx.image_refs() {
         if image.url.is_empty() {
             continue;
         }
         for target in image.targets(settings) {
-            f(&image, &target);
+            f(image, &target);
         }
     }
 }
