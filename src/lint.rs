@@ -63,7 +63,7 @@ impl FileReport {
 /// Lint text already in memory (stdin, tests, editors).
 pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
     let source = SourceFile::new(name, text);
-    let doc = Document::parse(source, settings.yaml_limits);
+    let doc = Document::parse(source, settings.limits);
     let mut diagnostics = Vec::new();
     let wants_schema = settings
         .rules

@@ -251,7 +251,7 @@ proptest! {
     #[test]
     fn front_matter_spans_point_at_their_keys(text in post_text()) {
         let settings = all_rules();
-        let doc = Document::parse(SourceFile::new("post.md", text.as_str()), settings.yaml_limits);
+        let doc = Document::parse(SourceFile::new("post.md", text.as_str()), settings.limits);
         // A key as written, compared with its value: quotes off, line folding applied.
         let unquote = |mut s: &str| {
             // Node properties (`&anchor`, `!tag`) may come first: they are part of the node.

@@ -337,3 +337,46 @@ fn markdown_nested_a_hundred_thousand_levels_is_read_without_overflow() {
         "{found:?}"
     );
 }
+
+#[test]
+fn html_deeper_than_the_limit_is_reported_once_at_the_first_element_too_deep() {
+    // The default limit: 100,000 nested `<div>`s give one HT012 at the 513th, and no overflow.
+    let text = format!("---\ntitle: t\n---\n{}\n", "<div>".repeat(100_000));
+    let found: Vec<String> = lint(&text)
+        .into_iter()
+        .filter(|f| f.starts_with("HT012"))
+        .collect();
+    assert_eq!(
+        found,
+        vec![format!(
+            "HT012:4:{} elements are nested more than 512 levels deep ([limits] max-html-depth); deeper ones are read as siblings",
+            512 * 5 + 1
+        )]
+    );
+
+    // A lower limit from postlint.toml: the ninth `<span>` (column 1 + 8 * 6) is reported.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "postlint.toml",
+        "[limits]\nmax-html-depth = 8\n",
+    );
+    write(
+        dir.path(),
+        "deep.md",
+        format!("---\ntitle: t\n---\n{}x\n", "<span>".repeat(20)),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .current_dir(dir.path())
+        .args([
+            "check", "--format", "concise", "--select", "HT012", "deep.md",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("deep.md:4:49: warning[HT012] elements are nested more than 8 levels deep"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("[HT012]").count(), 1, "{stdout}");
+}

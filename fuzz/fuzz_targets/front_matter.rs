@@ -1,13 +1,13 @@
 //! YAML/TOML/JSON front matter to value and span index: every indexed span lies in the file.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::document::{Document, YamlLimits};
+use postlint::document::{Document, Limits};
 use postlint::source::SourceFile;
 
 fuzz_target!(|body: &str| {
     for fence in ["---", "+++", ";;;"] {
         let text = format!("{fence}\n{body}\n{fence}\n");
-        let doc = Document::parse(SourceFile::new("f.md", text.as_str()), YamlLimits::default());
+        let doc = Document::parse(SourceFile::new("f.md", text.as_str()), Limits::default());
         if let Some(err) = &doc.front_matter_error {
             assert!(err.offset <= text.len());
         }

@@ -129,6 +129,8 @@ pub struct LimitsSection {
     pub max_file_size: Option<u64>,
     pub max_yaml_depth: Option<usize>,
     pub max_alias_nodes: Option<usize>,
+    /// HTML nested deeper than this is read as siblings.
+    pub max_html_depth: Option<usize>,
 }
 
 /// A parsed config file with its text, for errors that point into it.

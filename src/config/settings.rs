@@ -10,7 +10,7 @@ use super::referrer_covers::{resolve_covers, resolve_referrer, CoverSettings, Re
 use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
 use super::{ConfigError, LoadedConfig};
 use crate::diagnostic::Severity;
-use crate::document::YamlLimits;
+use crate::document::{Limits, YamlLimits};
 use crate::rules::{Rule, RULES};
 use crate::schema::SchemaSource;
 
@@ -56,7 +56,8 @@ pub struct Settings {
     /// Gitignore-style globs to skip while walking, and the directory they are relative to.
     pub exclude: Vec<String>,
     pub root: PathBuf,
-    pub yaml_limits: YamlLimits,
+    /// `[limits]`: YAML depth and alias budget, HTML depth.
+    pub limits: Limits,
     /// Files larger than this are reported and skipped.
     pub max_file_size: u64,
     pub max_warnings: Option<usize>,
@@ -214,21 +215,26 @@ impl Settings {
             .map(|l| l.iter().map(|s| s.get_ref().clone()).collect())
             .unwrap_or_default();
         let limits = file.and_then(|f| f.limits.as_ref());
-        let defaults = YamlLimits::default();
-        let yaml_limits = YamlLimits {
-            max_depth: limits
-                .and_then(|l| l.max_yaml_depth)
-                .unwrap_or(defaults.max_depth),
-            max_alias_nodes: limits
-                .and_then(|l| l.max_alias_nodes)
-                .unwrap_or(defaults.max_alias_nodes),
+        let defaults = Limits::default();
+        let parse_limits = Limits {
+            yaml: YamlLimits {
+                max_depth: limits
+                    .and_then(|l| l.max_yaml_depth)
+                    .unwrap_or(defaults.yaml.max_depth),
+                max_alias_nodes: limits
+                    .and_then(|l| l.max_alias_nodes)
+                    .unwrap_or(defaults.yaml.max_alias_nodes),
+            },
+            max_html_depth: limits
+                .and_then(|l| l.max_html_depth)
+                .unwrap_or(defaults.max_html_depth),
         };
         Ok(Settings {
             rules,
             extensions,
             exclude,
             root: config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned()),
-            yaml_limits,
+            limits: parse_limits,
             max_file_size: limits
                 .and_then(|l| l.max_file_size)
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),

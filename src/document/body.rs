@@ -45,6 +45,17 @@ pub struct Body {
 impl Body {
     /// Parse the body `text[body]`.
     pub fn parse(text: &str, body: Range<usize>, syntax: BodySyntax) -> Body {
+        Body::parse_limited(text, body, syntax, html::DEFAULT_MAX_DEPTH)
+    }
+
+    /// Parse as [`Body::parse`] does, reading HTML nested deeper than `max_html_depth` as
+    /// siblings.
+    pub fn parse_limited(
+        text: &str,
+        body: Range<usize>,
+        syntax: BodySyntax,
+        max_html_depth: usize,
+    ) -> Body {
         let body = body.start.min(text.len())..body.end.min(text.len());
         match syntax {
             BodySyntax::Html => {
@@ -58,7 +69,12 @@ impl Body {
                     &blanked
                 };
                 let map = OffsetMap::contiguous(body.start, src.len());
-                let fragment = html::parse_fragment(parsed, map, FragmentKind::Document);
+                let fragment = html::parse_fragment_limited(
+                    parsed,
+                    map,
+                    FragmentKind::Document,
+                    max_html_depth,
+                );
                 Body {
                     syntax,
                     fragments: vec![fragment],
@@ -75,7 +91,9 @@ impl Body {
                 let fragments = extracted
                     .fragments
                     .into_iter()
-                    .map(|raw| html::parse_fragment(&raw.text, raw.map, raw.kind))
+                    .map(|raw| {
+                        html::parse_fragment_limited(&raw.text, raw.map, raw.kind, max_html_depth)
+                    })
                     .collect();
                 Body {
                     syntax,

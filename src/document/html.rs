@@ -28,8 +28,8 @@ use super::offsets::OffsetMap;
 
 /// Elements nested deeper than this are attached as siblings at this depth (browsers cap the
 /// depth similarly). The tree builder's scope checks walk the stack of open elements, so without
-/// a cap 100,000 nested `<div>`s take quadratic time.
-pub const MAX_DEPTH: usize = 512;
+/// a cap 100,000 nested `<div>`s take quadratic time. `[limits] max-html-depth` changes it.
+pub const DEFAULT_MAX_DEPTH: usize = 512;
 
 /// Parse errors kept per fragment; the rest are only counted.
 const MAX_ERRORS: usize = 1000;
@@ -122,7 +122,7 @@ pub enum HtmlErrorKind {
     /// A raw-text element (`<iframe>`, `<script>`, `<textarea>`, ...) whose end tag never comes:
     /// everything after its start tag became its text. The span is the start tag.
     UnclosedRawText,
-    /// Nesting deeper than [`MAX_DEPTH`]; deeper elements were attached as siblings.
+    /// Nesting deeper than the depth limit; deeper elements were attached as siblings.
     TooDeep,
 }
 
@@ -183,8 +183,19 @@ impl HtmlFragment {
     }
 }
 
-/// Parse `text`, whose bytes come from the file as `map` says.
+/// Parse `text`, whose bytes come from the file as `map` says, with the default depth limit.
 pub fn parse_fragment(text: &str, map: OffsetMap, kind: FragmentKind) -> HtmlFragment {
+    parse_fragment_limited(text, map, kind, DEFAULT_MAX_DEPTH)
+}
+
+/// Parse `text` as [`parse_fragment`] does; elements nested deeper than `max_depth` are read as
+/// siblings at that depth.
+pub fn parse_fragment_limited(
+    text: &str,
+    map: OffsetMap,
+    kind: FragmentKind,
+    max_depth: usize,
+) -> HtmlFragment {
     let sink = SpanSink::new();
     let context = html5ever::tree_builder::create_element(
         &sink,
@@ -203,7 +214,7 @@ pub fn parse_fragment(text: &str, map: OffsetMap, kind: FragmentKind) -> HtmlFra
     let mut found = Found::default();
     let pause = Cell::new(false);
     {
-        let emitter = SpanEmitter::new(&builder, text, &mut found, &pause);
+        let emitter = SpanEmitter::new(&builder, text, &mut found, &pause, max_depth);
         let reader = PausingReader {
             inner: text.to_reader(),
             pause: &pause,
@@ -683,6 +694,7 @@ struct SpanEmitter<'a> {
     /// Elements attached flat because they were too deep, waiting for their end tags.
     flattened: Vec<(NodeId, LocalName)>,
     reported_too_deep: bool,
+    max_depth: usize,
 }
 
 impl<'a> SpanEmitter<'a> {
@@ -691,6 +703,7 @@ impl<'a> SpanEmitter<'a> {
         text: &'a str,
         found: &'a mut Found,
         pause: &'a Cell<bool>,
+        max_depth: usize,
     ) -> Self {
         SpanEmitter {
             builder,
@@ -714,6 +727,7 @@ impl<'a> SpanEmitter<'a> {
             raw_open: None,
             flattened: Vec::new(),
             reported_too_deep: false,
+            max_depth,
         }
     }
 
@@ -923,7 +937,9 @@ impl<'a> SpanEmitter<'a> {
         let too_deep = {
             let open = self.sink().open.borrow();
             let depth = open.depth.get(&id).copied().unwrap_or(0) as usize;
-            open.position.contains_key(&id) && depth.max(open.len()) > MAX_DEPTH
+            // The fragment's `html` root is on the stack too: the limit counts written elements.
+            open.position.contains_key(&id)
+                && depth.max(open.len()) > self.max_depth.saturating_add(1)
         };
         if !too_deep {
             return;
@@ -934,7 +950,8 @@ impl<'a> SpanEmitter<'a> {
                 HtmlErrorKind::TooDeep,
                 tag_span,
                 Cow::Owned(format!(
-                    "elements are nested more than {MAX_DEPTH} levels deep; deeper ones are read as siblings"
+                    "elements are nested more than {} levels deep ([limits] max-html-depth); deeper ones are read as siblings",
+                    self.max_depth
                 )),
             );
         }

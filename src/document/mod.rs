@@ -24,6 +24,23 @@ pub use yaml::{DuplicateKey, ParsedYaml, YamlError, YamlLimits};
 
 use crate::source::SourceFile;
 
+/// Every parsing limit (`[limits]` in postlint.toml) that keeps hostile posts bounded.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub yaml: YamlLimits,
+    /// HTML nested deeper than this is read as siblings (no stack or time blow-up).
+    pub max_html_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            yaml: YamlLimits::default(),
+            max_html_depth: html::DEFAULT_MAX_DEPTH,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub source: SourceFile,
@@ -34,16 +51,19 @@ pub struct Document {
     pub front_matter_error: Option<YamlError>,
     /// The body's HTML and Markdown, parsed on first use (front matter rules never pay for it).
     markup: OnceCell<Body>,
+    max_html_depth: usize,
 }
 
 impl Document {
-    pub fn parse(source: SourceFile, limits: YamlLimits) -> Document {
+    pub fn parse(source: SourceFile, limits: Limits) -> Document {
         let split = split::split(&source.text);
         let (front_matter, front_matter_error) = match &split.front_matter {
-            Some(block) if block.close.is_some() => match parse_block(&source, block, limits) {
-                Ok(parsed) => (Some(parsed), None),
-                Err(err) => (None, Some(err)),
-            },
+            Some(block) if block.close.is_some() => {
+                match parse_block(&source, block, limits.yaml) {
+                    Ok(parsed) => (Some(parsed), None),
+                    Err(err) => (None, Some(err)),
+                }
+            }
             _ => (None, None),
         };
         Document {
@@ -52,6 +72,7 @@ impl Document {
             front_matter,
             front_matter_error,
             markup: OnceCell::new(),
+            max_html_depth: limits.max_html_depth,
         }
     }
 
@@ -61,7 +82,7 @@ impl Document {
     pub fn markup(&self) -> &Body {
         self.markup.get_or_init(|| {
             let syntax = BodySyntax::from_path(&self.source.name);
-            Body::parse(&self.source.text, self.body(), syntax)
+            Body::parse_limited(&self.source.text, self.body(), syntax, self.max_html_depth)
         })
     }
 

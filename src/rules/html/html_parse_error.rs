@@ -93,7 +93,8 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 HtmlErrorKind::TreeBuilder => {
                     tree_error(&text[error.span.clone()], &error.message, fragment.kind)
                 }
-                _ => None,
+                HtmlErrorKind::TooDeep => Some(error.message.to_string()),
+                HtmlErrorKind::UnclosedRawText => None,
             };
             let Some(message) = message else { continue };
             if !seen.insert((error.span.start, error.span.end)) {
@@ -101,6 +102,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
             }
             let label = match error.kind {
                 HtmlErrorKind::Tokenizer => error.message.to_string(),
+                HtmlErrorKind::TooDeep => "the first element nested too deep".to_owned(),
                 _ => "here".to_owned(),
             };
             let d = findings
