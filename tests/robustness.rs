@@ -380,3 +380,22 @@ fn html_deeper_than_the_limit_is_reported_once_at_the_first_element_too_deep() {
     );
     assert_eq!(stdout.matches("[HT012]").count(), 1, "{stdout}");
 }
+
+#[test]
+fn a_one_line_flow_mapping_of_chinese_keys_gets_exact_columns() {
+    // 20,000 keys on one line of ~300 KB: every key's span is a character column far into the
+    // line (this took minutes while columns were counted from the line start each time).
+    let keys: Vec<String> = (0..20_000).map(|i| format!("键{i}: 值")).collect();
+    let line = format!("k: {{{}, 键7: 重复}}", keys.join(", "));
+    let text = format!("---\n{line}\n---\n正文\n");
+    let column = line
+        .find("键7: 重复")
+        .map(|b| line[..b].chars().count() + 1);
+    assert_eq!(
+        lint(&text),
+        vec![format!(
+            "FM005:2:{} duplicate key `键7` in `/k`",
+            column.unwrap()
+        )]
+    );
+}
