@@ -399,3 +399,37 @@ fn a_one_line_flow_mapping_of_chinese_keys_gets_exact_columns() {
         )]
     );
 }
+
+#[test]
+fn findings_on_a_megabyte_line_show_a_window_of_it() {
+    // A whole body on one line (as RSS bots and minifiers write it) with 500 findings: each
+    // report shows the label's surroundings, not the 1.5 MB line (that printed 750 MB).
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!("正文{}", "<b><i>x</b></i>".repeat(100_000));
+    write(
+        dir.path(),
+        "one-line.md",
+        format!("---\ntitle: t\n---\n{line}\n"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["check", "--no-config", "--select", "HT012", "one-line.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.matches("HT012(html-parse-error)").count(), 500);
+    assert!(stdout.len() < 500 * 1500, "{} bytes", stdout.len());
+    assert!(
+        stdout.contains("╭─[one-line.md:4:10]\n 3 │ ---\n 4 │ 正文<b><i>x</b></i><b><i>x</b></i>"),
+        "{}",
+        &stdout[..2000]
+    );
+    let last = stdout.rfind("╭─[one-line.md:4:").unwrap();
+    let column = 3 + 499 * 15 + 7;
+    assert!(
+        stdout[last..].starts_with(&format!("╭─[one-line.md:4:{column}]\n 3 │ ---\n 4 │ …")),
+        "{}",
+        &stdout[last..last + 400]
+    );
+}

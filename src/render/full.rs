@@ -10,10 +10,14 @@ use miette::{
 };
 use rayon::prelude::*;
 
+use super::excerpt::Excerpt;
 use super::{Format, Style};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{FileReport, NOT_CHECKED};
 use crate::source::{clamp_span, LineIndex};
+
+/// Lines shown above and below a finding.
+const CONTEXT_LINES: usize = 1;
 
 pub struct Full {
     handler: GraphicalReportHandler,
@@ -29,7 +33,7 @@ impl Full {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_links(style.links)
             .with_width(style.width)
-            .with_context_lines(1);
+            .with_context_lines(CONTEXT_LINES);
         Full { handler }
     }
 
@@ -61,7 +65,22 @@ impl Full {
         };
         let mut out = String::new();
         for d in &report.diagnostics {
-            let view = Report { d, source: &source };
+            let spans: Vec<_> = std::iter::once(&d.primary)
+                .chain(&d.secondary)
+                .map(|l| clamp_span(&source.text, l.span.clone()))
+                .collect();
+            let excerpt = Excerpt::build(
+                &source.name,
+                &source.text,
+                &source.lines,
+                &spans,
+                CONTEXT_LINES,
+            );
+            let view = Report {
+                d,
+                source: &source,
+                excerpt,
+            };
             if self.handler.render_report(&mut out, &view).is_err() {
                 // A span the renderer cannot show must not lose the finding.
                 let p = report.source.position(d.primary.span.start);
@@ -153,6 +172,8 @@ impl SourceCode for PostSource {
 struct Report<'a> {
     d: &'a Diagnostic,
     source: &'a PostSource,
+    /// The snippet with very long lines cut, when it shows any.
+    excerpt: Option<Excerpt<'a>>,
 }
 
 impl Report<'_> {
@@ -208,7 +229,13 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.has_source().then_some(self.source as &dyn SourceCode)
+        if !self.has_source() {
+            return None;
+        }
+        Some(match &self.excerpt {
+            Some(excerpt) => excerpt as &dyn SourceCode,
+            None => self.source as &dyn SourceCode,
+        })
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -216,9 +243,13 @@ impl miette::Diagnostic for Report<'_> {
             return None;
         }
         let text = &self.source.text;
-        let span = |r: &std::ops::Range<usize>| {
+        let excerpt = self.excerpt.as_ref();
+        let span = move |r: &std::ops::Range<usize>| {
             let r = clamp_span(text, r.clone());
-            SourceSpan::from(r.start..r.end)
+            match excerpt {
+                Some(e) => SourceSpan::from(e.to_excerpt(r.start)..e.to_excerpt(r.end)),
+                None => SourceSpan::from(r.start..r.end),
+            }
         };
         let primary = LabeledSpan::new_primary_with_span(
             self.d.primary.message.clone(),

@@ -1,6 +1,7 @@
 //! Output formats, each a small file behind one trait. Rendering happens only here.
 
 mod concise;
+mod excerpt;
 mod full;
 mod github;
 mod gitlab;
