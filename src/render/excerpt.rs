@@ -93,7 +93,8 @@ impl<'a> Excerpt<'a> {
             let content_end =
                 range.start + file[range.clone()].trim_end_matches(['\n', '\r']).len();
             let mut windows: Vec<Range<usize>> = if ends.is_empty() {
-                vec![range.start..forward(file, range.start, 2 * PAD, content_end)]
+                let head = range.start..forward(file, range.start, 2 * PAD, content_end);
+                Vec::from([head])
             } else {
                 ends.iter()
                     .map(|&p| {
@@ -258,6 +259,7 @@ mod tests {
     fn short_snippets_are_left_to_the_plain_path() {
         let file = "---\ntitle: a\n---\n";
         let index = LineIndex::new(file);
-        assert!(Excerpt::build("p.md", file, &index, &[4..9], 1).is_none());
+        let title = 4..9;
+        assert!(Excerpt::build("p.md", file, &index, std::slice::from_ref(&title), 1).is_none());
     }
 }
