@@ -164,6 +164,33 @@ impl Assembly {
             .push_synthetic(text.len(), range.start + offset..range.end + offset);
     }
 
+    /// Inline HTML as the parser read it. A tag that runs over lines inside a blockquote has
+    /// `>` markers in its source range that are not part of the tag: each of its lines is then
+    /// placed where it is in the source, markers left out. Indentation alone (list items) is
+    /// kept, as Hexo's and Jekyll's renderers keep it in attribute values.
+    fn push_html(&mut self, src: &str, html: &str, range: Range<usize>, offset: usize) {
+        let raw = &src[range.clone()];
+        let non_space = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>();
+        if raw == html || non_space(raw) == non_space(html) {
+            return self.push_verbatim(src, range, offset);
+        }
+        let mut at = range.start;
+        for line in html.split_inclusive('\n') {
+            match src[at..range.end].find(line) {
+                Some(found) => {
+                    let start = at + found;
+                    self.push_verbatim(src, start..start + line.len(), offset);
+                    at = start + line.len();
+                }
+                // Text the parser made up (a tab expanded to spaces): placed at what is left.
+                None => {
+                    self.push_synthetic(line, at..range.end, offset);
+                    at = range.end;
+                }
+            }
+        }
+    }
+
     /// Text as the renderer writes it: escaped, so that it is never markup.
     fn push_text(&mut self, src: &str, text: &str, range: Range<usize>, offset: usize) {
         let escaped = escape(text);
@@ -246,8 +273,8 @@ impl<'a> Walker<'a> {
                     block.push_verbatim(self.src, range, self.offset);
                     block.has_html = true;
                 }
-                Event::InlineHtml(_) if self.in_image == 0 => {
-                    self.inline.push_verbatim(self.src, range, self.offset);
+                Event::InlineHtml(html) if self.in_image == 0 => {
+                    self.inline.push_html(self.src, &html, range, self.offset);
                     self.inline.has_html = true;
                 }
                 Event::Text(text) => {
@@ -615,6 +642,25 @@ mod tests {
         let f = &e.fragments[0];
         let local = f.text.find("</span>").unwrap();
         assert_eq!(f.map.start_to_file(local), text.find("</span>").unwrap());
+    }
+
+    #[test]
+    fn inline_html_over_lines_in_a_blockquote_leaves_the_markers_out() {
+        let text = "> see <img src=\"a.png\"\n> onerror=\"x()\"> here\n>> <b\n>> id=y>z</b>\n";
+        let e = md(text);
+        assert_eq!(
+            texts(&e),
+            [
+                "see <img src=\"a.png\"\nonerror=\"x()\"> here",
+                "<b\nid=y>z</b>"
+            ]
+        );
+        let f = &e.fragments[0];
+        let local = f.text.find("onerror").unwrap();
+        assert_eq!(f.map.start_to_file(local), text.find("onerror").unwrap());
+        let f = &e.fragments[1];
+        let local = f.text.find("id=y").unwrap();
+        assert_eq!(f.map.start_to_file(local), text.find("id=y").unwrap());
     }
 
     #[test]

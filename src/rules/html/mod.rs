@@ -61,13 +61,21 @@ pub(crate) fn report_tags(
     }
 }
 
-/// An attribute's span widened to the white space before it, so that deleting it leaves a tidy tag.
+/// An attribute's span widened to the spaces before it on its line, so that deleting it leaves a
+/// tidy tag. When only blockquote markers and indentation come before it on its line, nothing is
+/// widened: taking the space after a `>` marker would turn `> onload=x>` into `>>`.
 pub(crate) fn with_leading_space(text: &str, span: Range<usize>) -> Range<usize> {
-    let before = &text.as_bytes()[..span.start];
-    let spaces = before
-        .iter()
-        .rev()
-        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
-        .count();
+    let before = &text[..span.start];
+    let spaces = before.len() - before.trim_end_matches([' ', '\t']).len();
+    let rest = &before[..span.start - spaces];
+    // Markers are a few bytes: looking back further would make a long line quadratic.
+    let near = crate::source::floor_char_boundary(rest, rest.len().saturating_sub(256));
+    let line_start = rest[near..]
+        .rfind(['\n', '\r'])
+        .map_or(near, |i| near + i + 1);
+    let found_line_start = line_start > near || near == 0;
+    if found_line_start && rest[line_start..].trim_matches(['>', ' ', '\t']).is_empty() {
+        return span;
+    }
     span.start - spaces..span.end
 }
