@@ -1108,6 +1108,19 @@ impl Emitter for SpanEmitter<'_> {
         let end = self.pos.min(self.text.len());
         // The tokenizer reports an error after reading the character that caused it; that
         // character is the span (an error at the end of the input is an empty span there).
+        // A tag, comment or doctype the input ends inside is reported where it opens
+        // (`<!--`, `<img`): the end of the file says nothing about where to look.
+        if matches!(code, "eof-in-tag" | "eof-in-comment" | "eof-in-doctype")
+            && self.tag_start < end
+        {
+            let open = self.tag_start
+                ..self
+                    .scan_until(self.tag_start + 1, b"\t\n\x0c\r />")
+                    .min(end);
+            self.found
+                .error(HtmlErrorKind::Tokenizer, open, Cow::Borrowed(code));
+            return;
+        }
         let start = if code.starts_with("eof-") {
             end
         } else {
