@@ -433,3 +433,23 @@ fn findings_on_a_megabyte_line_show_a_window_of_it() {
         &stdout[last..last + 400]
     );
 }
+
+#[test]
+fn distinct_attribute_names_past_the_budget_stay_out_of_the_tree_but_are_still_checked() {
+    // Every distinct name is interned in a global set whose lookups slow down as it fills
+    // (400,000 names took 4 s); past 10,000 the names are only recorded with their spans.
+    let attrs: String = (0..50_000).map(|i| format!(" data-n{i}=\"v\"")).collect();
+    let text = format!("---\ntitle: t\n---\n<p{attrs} onclick=\"x()\">段落</p>\n");
+    // `data-n0` to `data-n9` fit in an atom by themselves: the 10,001st interned name is
+    // `data-n10010`.
+    let budget_at = text.find("data-n10010=").unwrap() - text.find("<p").unwrap() + 1;
+    let handler_at = text.find("onclick").unwrap() - text.find("<p").unwrap() + 1;
+    let found = lint(&text);
+    assert_eq!(
+        found,
+        vec![
+            format!("HT012:4:{budget_at} more than 10000 different element and attribute names; from here on new names are not read into the HTML tree, so `[[html.deny]]` selectors do not see them"),
+            format!("HT005:4:{handler_at} inline event handler `onclick` on `<p>`"),
+        ]
+    );
+}

@@ -34,6 +34,16 @@ pub const DEFAULT_MAX_DEPTH: usize = 512;
 /// Parse errors kept per fragment; the rest are only counted.
 const MAX_ERRORS: usize = 1000;
 
+/// Distinct element and attribute names outside html5ever's static set interned per fragment.
+/// Names are interned in string_cache's global set, whose lookups slow down as it fills: 400,000
+/// distinct attribute names took 4 s, 1,000,000 most of a minute. Past the budget, attributes
+/// stay out of the tree (their spans are still recorded, so the rules that read spans see them)
+/// and elements get [`OVERFLOW_NAME`].
+const MAX_DYNAMIC_NAMES: usize = 10_000;
+
+/// The name of elements whose own name was past [`MAX_DYNAMIC_NAMES`].
+pub const OVERFLOW_NAME: &str = "postlint-overflow-name";
+
 /// The elements whose content the tokenizer reads as text until their own end tag: left open,
 /// they swallow the rest of the fragment.
 pub const RAW_TEXT_ELEMENTS: &[&str] = &[
@@ -124,6 +134,8 @@ pub enum HtmlErrorKind {
     UnclosedRawText,
     /// Nesting deeper than the depth limit; deeper elements were attached as siblings.
     TooDeep,
+    /// More distinct names than the parser keeps; the span is the first name left out.
+    TooManyNames,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -695,6 +707,8 @@ struct SpanEmitter<'a> {
     flattened: Vec<(NodeId, LocalName)>,
     reported_too_deep: bool,
     max_depth: usize,
+    /// Names interned outside the static set, for the budget.
+    dynamic_names: HashSet<Box<str>>,
 }
 
 impl<'a> SpanEmitter<'a> {
@@ -728,6 +742,7 @@ impl<'a> SpanEmitter<'a> {
             flattened: Vec::new(),
             reported_too_deep: false,
             max_depth,
+            dynamic_names: HashSet::new(),
         }
     }
 
@@ -830,7 +845,21 @@ impl<'a> SpanEmitter<'a> {
                 }
             }
         };
-        let local = LocalName::from(&*utf8(&attr.name));
+        let Some(local) = intern(
+            &mut self.dynamic_names,
+            self.found,
+            &utf8(&attr.name),
+            &name_span,
+        ) else {
+            self.attr_spans.push(AttrSpans {
+                name: utf8(&attr.name).into_owned(),
+                name_span: name_span.clone(),
+                value_span,
+                span: name_span.start..span_end,
+                duplicate: false,
+            });
+            return;
+        };
         // Duplicates are rare and tags have few attributes: a linear scan until a tag has many.
         let duplicate = if self.dom_attrs.len() < 8 {
             self.dom_attrs.iter().any(|a| a.name.local == local)
@@ -871,11 +900,17 @@ impl<'a> SpanEmitter<'a> {
         let tag_span = self.tag_start..self.pos;
         let name_end = self.scan_until(self.tag_start + 1, b"\t\n\x0c\r />");
         let name_span = (self.tag_start + 1).min(name_end)..name_end;
-        let name = LocalName::from(&*utf8(&self.tag_name));
+        let name = intern(
+            &mut self.dynamic_names,
+            self.found,
+            &utf8(&self.tag_name),
+            &name_span,
+        )
+        .unwrap_or_else(|| LocalName::from(OVERFLOW_NAME));
         let dom_attrs = std::mem::take(&mut self.dom_attrs);
         let attr_spans = std::mem::take(&mut self.attr_spans);
         self.attr_names.clear();
-        let had_duplicates = dom_attrs.len() != attr_spans.len();
+        let had_duplicates = attr_spans.iter().any(|a| a.duplicate);
         self.last_start_tag.clone_from(&self.tag_name);
         let token = TreeToken::TagToken(Tag {
             kind: TagKind::StartTag,
@@ -977,7 +1012,13 @@ impl<'a> SpanEmitter<'a> {
 
     fn emit_end_tag(&mut self) {
         let tag_span = self.tag_start..self.pos;
-        let name = LocalName::from(&*utf8(&self.tag_name));
+        let name = intern(
+            &mut self.dynamic_names,
+            self.found,
+            &utf8(&self.tag_name),
+            &tag_span,
+        )
+        .unwrap_or_else(|| LocalName::from(OVERFLOW_NAME));
         self.dom_attrs.clear();
         self.attr_spans.clear();
         self.attr_names.clear();
@@ -1030,6 +1071,41 @@ fn utf8(bytes: &[u8]) -> Cow<'_, str> {
         Ok(s) => Cow::Borrowed(s),
         Err(_) => String::from_utf8_lossy(bytes),
     }
+}
+
+/// `name` as an atom, or `None` past the budget of distinct dynamic names (reported once, at
+/// `span`).
+fn intern(
+    names: &mut HashSet<Box<str>>,
+    found: &mut Found,
+    name: &str,
+    span: &Range<usize>,
+) -> Option<LocalName> {
+    // Names of up to 7 bytes are packed into the atom itself, never into the global set.
+    if name.len() <= 7 {
+        return Some(LocalName::from(name));
+    }
+    if let Some(atom) = LocalName::try_static(name) {
+        return Some(atom);
+    }
+    if !names.contains(name) {
+        if names.len() >= MAX_DYNAMIC_NAMES {
+            if names.len() == MAX_DYNAMIC_NAMES {
+                // One more entry marks the budget as reported.
+                names.insert(Box::from(""));
+                found.error(
+                    HtmlErrorKind::TooManyNames,
+                    span.clone(),
+                    Cow::Owned(format!(
+                        "more than {MAX_DYNAMIC_NAMES} different element and attribute names; from here on new names are not read into the HTML tree, so `[[html.deny]]` selectors do not see them"
+                    )),
+                );
+            }
+            return None;
+        }
+        names.insert(Box::from(name));
+    }
+    Some(LocalName::from(name))
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;

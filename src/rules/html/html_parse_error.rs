@@ -93,7 +93,9 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 HtmlErrorKind::TreeBuilder => {
                     tree_error(&text[error.span.clone()], &error.message, fragment.kind)
                 }
-                HtmlErrorKind::TooDeep => Some(error.message.to_string()),
+                HtmlErrorKind::TooDeep | HtmlErrorKind::TooManyNames => {
+                    Some(error.message.to_string())
+                }
                 HtmlErrorKind::UnclosedRawText => None,
             };
             let Some(message) = message else { continue };
@@ -103,6 +105,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
             let label = match error.kind {
                 HtmlErrorKind::Tokenizer => error.message.to_string(),
                 HtmlErrorKind::TooDeep => "the first element nested too deep".to_owned(),
+                HtmlErrorKind::TooManyNames => "the first name left out".to_owned(),
                 _ => "here".to_owned(),
             };
             let d = findings
