@@ -896,17 +896,22 @@ impl<'a> SpanEmitter<'a> {
         self.attr_spans.push(spans);
     }
 
+    /// The current tag's name as an atom ([`OVERFLOW_NAME`] past the name budget).
+    fn tag_name_atom(&mut self, span: &Range<usize>) -> LocalName {
+        intern(
+            &mut self.dynamic_names,
+            self.found,
+            &utf8(&self.tag_name),
+            span,
+        )
+        .unwrap_or_else(|| LocalName::from(OVERFLOW_NAME))
+    }
+
     fn emit_start_tag(&mut self) -> Option<State> {
         let tag_span = self.tag_start..self.pos;
         let name_end = self.scan_until(self.tag_start + 1, b"\t\n\x0c\r />");
         let name_span = (self.tag_start + 1).min(name_end)..name_end;
-        let name = intern(
-            &mut self.dynamic_names,
-            self.found,
-            &utf8(&self.tag_name),
-            &name_span,
-        )
-        .unwrap_or_else(|| LocalName::from(OVERFLOW_NAME));
+        let name = self.tag_name_atom(&name_span);
         let dom_attrs = std::mem::take(&mut self.dom_attrs);
         let attr_spans = std::mem::take(&mut self.attr_spans);
         self.attr_names.clear();
@@ -1012,13 +1017,7 @@ impl<'a> SpanEmitter<'a> {
 
     fn emit_end_tag(&mut self) {
         let tag_span = self.tag_start..self.pos;
-        let name = intern(
-            &mut self.dynamic_names,
-            self.found,
-            &utf8(&self.tag_name),
-            &tag_span,
-        )
-        .unwrap_or_else(|| LocalName::from(OVERFLOW_NAME));
+        let name = self.tag_name_atom(&tag_span);
         self.dom_attrs.clear();
         self.attr_spans.clear();
         self.attr_names.clear();
