@@ -61,16 +61,10 @@ impl Body {
             BodySyntax::Html => {
                 let src = &text[body.clone()];
                 let masked = code_tags::code_tag_regions(src, &[]);
-                let blanked;
-                let parsed = if masked.is_empty() {
-                    src
-                } else {
-                    blanked = code_tags::blank(src, &masked);
-                    &blanked
-                };
+                let parsed = code_tags::blank(src, &masked);
                 let map = OffsetMap::contiguous(body.start, src.len());
                 let fragment = html::parse_fragment_limited(
-                    parsed,
+                    &parsed,
                     map,
                     FragmentKind::Document,
                     max_html_depth,

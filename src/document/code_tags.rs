@@ -34,8 +34,11 @@ pub fn code_tag_regions(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> 
 }
 
 /// Replace every byte inside `regions` with a space, keeping line breaks so that lines and byte
-/// offsets stay where they were.
-pub fn blank(text: &str, regions: &[Range<usize>]) -> String {
+/// offsets stay where they were. Without regions the text is returned as it is.
+pub fn blank<'a>(text: &'a str, regions: &[Range<usize>]) -> std::borrow::Cow<'a, str> {
+    if regions.is_empty() {
+        return text.into();
+    }
     let mut bytes = text.as_bytes().to_vec();
     for r in regions {
         for b in &mut bytes[r.start.min(text.len())..r.end.min(text.len())] {
@@ -46,7 +49,9 @@ pub fn blank(text: &str, regions: &[Range<usize>]) -> String {
     }
     // Regions start at `{` and end after `}` or at the end of the text, all character
     // boundaries, so whole characters became spaces and the text is still UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        .into()
 }
 
 #[derive(Debug)]

@@ -896,6 +896,17 @@ impl<'a> SpanEmitter<'a> {
         self.attr_spans.push(spans);
     }
 
+    /// Start reading a start or end tag.
+    fn init_tag(&mut self, kind: TagType) {
+        self.tag_type = Some(kind);
+        self.tag_name.clear();
+        self.self_closing = false;
+        self.dom_attrs.clear();
+        self.attr_spans.clear();
+        self.attr_names.clear();
+        self.attr = None;
+    }
+
     /// The current tag's name as an atom ([`OVERFLOW_NAME`] past the name budget).
     fn tag_name_atom(&mut self, span: &Range<usize>) -> LocalName {
         intern(
@@ -1223,23 +1234,11 @@ impl Emitter for SpanEmitter<'_> {
     }
 
     fn init_start_tag(&mut self) {
-        self.tag_type = Some(TagType::Start);
-        self.tag_name.clear();
-        self.self_closing = false;
-        self.dom_attrs.clear();
-        self.attr_spans.clear();
-        self.attr_names.clear();
-        self.attr = None;
+        self.init_tag(TagType::Start);
     }
 
     fn init_end_tag(&mut self) {
-        self.tag_type = Some(TagType::End);
-        self.tag_name.clear();
-        self.self_closing = false;
-        self.dom_attrs.clear();
-        self.attr_spans.clear();
-        self.attr_names.clear();
-        self.attr = None;
+        self.init_tag(TagType::End);
     }
 
     fn init_comment(&mut self) {

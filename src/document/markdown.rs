@@ -95,14 +95,8 @@ pub struct Extracted {
 pub fn extract(text: &str, body: Range<usize>) -> Extracted {
     let src = &text[body.clone()];
     let masked = find_masked(src);
-    let blanked;
-    let parsed = if masked.is_empty() {
-        src
-    } else {
-        blanked = code_tags::blank(src, &masked);
-        &blanked
-    };
-    let mut walker = Walker::new(parsed, body.start);
+    let parsed = code_tags::blank(src, &masked);
+    let mut walker = Walker::new(&parsed, body.start);
     walker.walk();
     let mut out = walker.out;
     out.masked = masked

@@ -53,16 +53,19 @@ impl<'a> Excerpt<'a> {
             };
             start..end
         };
-        let mut numbers = BTreeSet::new();
-        for span in spans {
+        let shown = |span: &Range<usize>| {
             let first = index.line_of(span.start);
             let last = index.line_of(span.end.saturating_sub(1).max(span.start));
-            let last = (last + context).min(index.line_count() - 1);
-            numbers.extend(first.saturating_sub(context)..=last);
-        }
-        if !numbers.iter().any(|&n| line_range(n).len() > LONG_LINE) {
+            first.saturating_sub(context)..=(last + context).min(index.line_count() - 1)
+        };
+        // Most snippets have no long line: decide that before collecting anything.
+        if !spans
+            .iter()
+            .any(|s| shown(s).any(|n| line_range(n).len() > LONG_LINE))
+        {
             return None;
         }
+        let numbers: BTreeSet<usize> = spans.iter().flat_map(shown).collect();
         let mut excerpt = Excerpt {
             name,
             file,
