@@ -8,7 +8,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use postlint::config::{CliOverrides, Settings};
+use postlint::{CliOverrides, Settings};
 
 const ROUNDS: usize = 3;
 const STEPS: [usize; 4] = [1, 2, 4, 8];

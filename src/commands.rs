@@ -20,9 +20,10 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
-use postlint::config::{self, CliOverrides, ConfigError, Settings};
+use postlint::config::{self, CliOverrides, ConfigError};
 use postlint::render::{formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
+use postlint::Settings;
 use postlint::{discover, lint, FileReport, Severity};
 
 use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs};

@@ -7,8 +7,8 @@ use ignore::overrides::OverrideBuilder;
 use ignore::types::TypesBuilder;
 use ignore::WalkBuilder;
 
-use crate::config::Settings;
 use crate::lint::io_reason;
+use crate::settings::Settings;
 
 /// A path that could not be walked, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]

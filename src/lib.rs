@@ -15,8 +15,10 @@ pub mod referrer;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod settings;
 pub mod source;
 
-pub use config::Settings;
+pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};
 pub use lint::{lint_bytes, lint_file, lint_files, lint_source, FileReport};
+pub use settings::Settings;

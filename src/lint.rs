@@ -4,10 +4,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::document::Document;
 use crate::rules::{Context, Findings};
+use crate::settings::Settings;
 use crate::source::SourceFile;
 
 /// The code of the finding made when a file cannot be checked at all; it is not a rule and cannot
@@ -65,15 +65,7 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
     let source = SourceFile::new(name, text);
     let doc = Document::parse(source, settings.limits);
     let mut diagnostics = Vec::new();
-    let wants_schema = settings
-        .rules
-        .iter()
-        .any(|r| r.rule.code.starts_with("FM1"));
-    let schema_issues = match settings.schemas.for_path(Path::new(name)) {
-        Some(schema) if wants_schema => crate::schema::locate(&doc, schema),
-        _ => Vec::new(),
-    };
-    let ctx = Context::new(&doc, settings, &schema_issues);
+    let ctx = Context::new(&doc, settings);
     for active in &settings.rules {
         let mut findings = Findings::new(active.rule, active.severity);
         (active.rule.check)(&ctx, &mut findings);

@@ -858,8 +858,8 @@ fn examples_report_the_expected_codes() {
 
 mod regressions {
     use super::*;
-    use postlint::config::{CliOverrides, Settings};
     use postlint::lint_source;
+    use postlint::{CliOverrides, Settings};
 
     fn lint_all(text: &str) -> Vec<(&'static str, usize, usize)> {
         let cli = CliOverrides {

@@ -16,10 +16,10 @@ use common::line_col;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use postlint::config::{CliOverrides, Settings};
 use postlint::render::{formatter, FormatKind, Style};
 use postlint::rules::{Rule, RULES};
 use postlint::{lint_bytes, FileReport};
+use postlint::{CliOverrides, Settings};
 use serde_json::Value;
 
 const STYLE: Style = Style {

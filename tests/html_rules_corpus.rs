@@ -6,9 +6,9 @@ use common::corpus_dir;
 
 use std::path::Path;
 
-use postlint::config::{CliOverrides, Settings};
 use postlint::discover::discover;
 use postlint::{lint_source, Diagnostic};
+use postlint::{CliOverrides, Settings};
 
 /// Every HT rule on, the style attribute rule included, no config file.
 fn html_rules() -> Settings {

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use postlint::config::{CliOverrides, Settings};
 use postlint::discover::discover;
 use postlint::{lint_files, Diagnostic, FileReport};
+use postlint::{CliOverrides, Settings};
 
 fn corpus(folder: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).join(folder)

@@ -8,12 +8,12 @@ use common::line_col as naive_line_col;
 
 use std::path::Path;
 
-use postlint::config::{CliOverrides, Settings};
 use postlint::document::split::split;
 use postlint::document::Document;
 use postlint::render::{formatter, FormatKind, Style};
 use postlint::source::SourceFile;
 use postlint::{lint_bytes, lint_source};
+use postlint::{CliOverrides, Settings};
 use proptest::prelude::*;
 
 const PIECES: &[&str] = &[

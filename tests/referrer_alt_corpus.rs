@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use postlint::config::{CliOverrides, Settings};
 use postlint::{lint_bytes, FileReport};
+use postlint::{CliOverrides, Settings};
 
 fn corpus(rel: &str) -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")).join(rel)

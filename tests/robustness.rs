@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use assert_cmd::Command;
-use postlint::config::{CliOverrides, Settings};
+use postlint::{CliOverrides, Settings};
 
 fn postlint(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));

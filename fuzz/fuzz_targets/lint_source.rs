@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use postlint::config::{CliOverrides, Settings};
+use postlint::{CliOverrides, Settings};
 use postlint::render::{formatter, FormatKind, Style};
 
 fn settings() -> &'static Settings {

@@ -142,6 +142,16 @@ pub struct LoadedConfig {
 }
 
 impl LoadedConfig {
+    /// An error about the text at `span` of this config file.
+    pub fn invalid(&self, span: std::ops::Range<usize>, message: String) -> ConfigError {
+        ConfigError::Invalid {
+            path: self.path.clone(),
+            text: self.text.clone(),
+            span,
+            message,
+        }
+    }
+
     pub fn dir(&self) -> &Path {
         self.path.parent().unwrap_or_else(|| Path::new("."))
     }

@@ -5,12 +5,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
-use scraper::{ElementRef, Selector};
+use scraper::Selector;
+use toml::Spanned;
 
 use super::schemas::glob_set;
 use super::{ConfigError, LoadedConfig};
 use crate::diagnostic::Severity;
-use crate::rules::RULES;
 
 /// Embed hosts allowed by default: the video and audio players blogs embed most.
 pub const DEFAULT_IFRAME_HOSTS: &[&str] = &[
@@ -40,12 +40,14 @@ pub struct DenyRule {
     pub attribute: Option<String>,
 }
 
+/// An `[[html.allow]]` entry; its rule selectors are resolved against the registry by
+/// `rules::selection`.
 #[derive(Debug, Clone)]
 pub struct AllowRule {
     pub selector: Option<Selector>,
     pub files: Option<GlobSet>,
-    /// Codes of the rules this exception switches off; empty for all.
-    pub rules: Vec<&'static str>,
+    /// The rules this exception switches off, as written; empty for all.
+    pub rules: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -66,37 +68,6 @@ impl Default for HtmlSettings {
             allow: Vec::new(),
             root: PathBuf::new(),
         }
-    }
-}
-
-impl HtmlSettings {
-    pub fn iframe_host_allowed(&self, host: &str) -> bool {
-        let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.iframe_hosts
-            .iter()
-            .any(|h| match h.strip_prefix("*.") {
-                Some(domain) => host == domain || host.ends_with(&format!(".{domain}")),
-                None => *h == host,
-            })
-    }
-
-    /// Does an `[[html.allow]]` entry switch rule `code` off for this element in this file?
-    /// Findings with no element (Markdown links, parse errors) match entries without a selector.
-    pub fn allows(&self, code: &str, file: &str, element: Option<ElementRef<'_>>) -> bool {
-        if self.allow.is_empty() {
-            return false;
-        }
-        let absolute = crate::schema::normalize(Path::new(file));
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
-        self.allow.iter().any(|a| {
-            (a.rules.is_empty() || a.rules.contains(&code))
-                && a.files.as_ref().is_none_or(|g| g.is_match(relative))
-                && match (&a.selector, element) {
-                    (None, _) => true,
-                    (Some(sel), Some(el)) => sel.matches(&el),
-                    (Some(_), None) => false,
-                }
-        })
     }
 }
 
@@ -177,28 +148,10 @@ pub fn resolve_html(
                 })?)
             }
         };
-        let mut rules = Vec::new();
-        for r in entry.rules.iter().flatten() {
-            let text = r.get_ref();
-            let upper = text.to_ascii_uppercase();
-            let found: Vec<&'static str> = RULES
-                .iter()
-                .filter(|rule| rule.code.starts_with("HT"))
-                .filter(|rule| rule.code.starts_with(&upper) || rule.name == text)
-                .map(|rule| rule.code)
-                .collect();
-            if found.is_empty() {
-                return Err(invalid(
-                    r.span(),
-                    format!("`{text}` is no HTML rule: give a code (HT002), a prefix (HT0) or a name (iframe-host-not-allowed)"),
-                ));
-            }
-            rules.extend(found);
-        }
         out.allow.push(AllowRule {
             selector: entry.selector.as_ref().map(selector).transpose()?,
             files,
-            rules,
+            rules: entry.rules.clone().unwrap_or_default(),
         });
     }
     Ok(out)
@@ -230,25 +183,5 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn hosts_allow_entries_and_unknown_rules() {
-        let s = load("[html]\nallow-iframe-hosts = [\"*.example.edu\", \"Player.Example.com\"]\n")
-            .unwrap();
-        assert!(s.iframe_host_allowed("media.example.edu"));
-        assert!(s.iframe_host_allowed("player.example.com"));
-        assert!(!s.iframe_host_allowed("www.youtube.com"));
-        assert!(HtmlSettings::default().iframe_host_allowed("player.bilibili.com"));
-        let s = load(
-            "[[html.allow]]\nfiles = [\"legacy/**\"]\nrules = [\"script-element\", \"HT00\"]\n",
-        )
-        .unwrap();
-        assert!(s.allow[0].rules.contains(&"HT001"));
-        assert!(s.allows("HT002", "/site/legacy/old.md", None));
-        assert!(!s.allows("HT100", "/site/legacy/old.md", None));
-        assert!(!s.allows("HT001", "/site/posts/new.md", None));
-        let text = "[[html.allow]]\nrules = [\"FM001\"]\n";
-        assert!(matches!(load(text), Err(ConfigError::Invalid { .. })));
     }
 }

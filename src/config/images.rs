@@ -7,7 +7,6 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{ConfigError, LoadedConfig};
-use crate::images::proxy::ProxyPattern;
 
 /// Front-matter keys that hold an image (or a list of images) in Hexo, Jekyll and Hugo themes.
 pub const DEFAULT_FRONT_MATTER_KEYS: &[&str] = &[
@@ -62,6 +61,14 @@ pub struct ImagesSection {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ProxySection {
+    pub host: String,
+    pub param: Option<String>,
+}
+
+/// A proxy from `[[images.proxy]]`: on `host` (and its subdomains), the origin is the value of
+/// `param`, or the path after the host when `param` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyPattern {
     pub host: String,
     pub param: Option<String>,
 }

@@ -1,18 +1,29 @@
-//! Configuration: `postlint.toml` layered under command-line flags into one immutable `Settings`.
+//! Configuration: `postlint.toml` read, checked and resolved into plain settings types, one
+//! module per section. Nothing here knows the rules or the image model: `crate::settings`
+//! composes these sections with the rule selection into one `Settings`.
 
 pub mod file;
 pub mod html;
 pub mod images;
 pub mod referrer_covers;
 pub mod schemas;
-pub mod settings;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 pub use file::{discover, load, ConfigFile, LoadedConfig};
 pub use schemas::SchemaSet;
-pub use settings::{ActiveRule, CliOverrides, Settings};
+
+/// What the command line says; `None`/empty means "not given".
+#[derive(Debug, Default, Clone)]
+pub struct CliOverrides {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub max_warnings: Option<usize>,
+    /// `--preset NAME`: replaces the config's top-level `preset`/`schema`.
+    pub preset: Option<String>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {

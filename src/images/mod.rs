@@ -19,15 +19,20 @@
 //!   proxied, the origin, both placed in the file.
 //! - [`local`] resolves relative and root-relative paths against the repository layout.
 
+pub mod covers;
 pub mod local;
 pub mod proxy;
+pub mod referrer;
+pub mod url;
 
 use std::ops::Range;
 
 use serde_json::Value;
 
 use crate::config::images::ImageSettings;
-use crate::document::{Document, LinkStyle, NodeKind, ScalarKind};
+use crate::document::{Body, Document, ElementSpans, LinkStyle, NodeKind, ScalarKind};
+
+pub use url::{host, host_matches, scheme};
 
 /// Attributes that lazy-loading scripts read the real URL from.
 pub const LAZY_ATTRS: &[&str] = &["data-src", "data-original", "data-lazy-src"];
@@ -79,6 +84,30 @@ pub struct ImageRef {
     pub verbatim: bool,
     /// The HTML start tag, or the whole Markdown image; `None` for front matter.
     pub element: Option<Range<usize>>,
+    /// The `<img>` whose request fetches this URL (itself, or the `<img>` of a `<picture>`),
+    /// which is where a `referrerpolicy` goes; `None` for Markdown, front matter and posters.
+    pub requester: Option<Requester>,
+}
+
+/// The element that requests an image, as far as referrer policy is concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requester {
+    /// Its `referrerpolicy` as the DOM holds it.
+    pub policy: Option<String>,
+    /// The whole `referrerpolicy="..."` attribute as written.
+    pub policy_attr: Option<Range<usize>>,
+    /// Just after the tag name: where a new attribute is inserted.
+    pub insert_at: usize,
+}
+
+impl Requester {
+    fn of(element: scraper::ElementRef<'_>, spans: &ElementSpans) -> Requester {
+        Requester {
+            policy: element.value().attr("referrerpolicy").map(str::to_owned),
+            policy_attr: spans.attr("referrerpolicy").map(|a| a.span.clone()),
+            insert_at: spans.name.end,
+        }
+    }
 }
 
 /// A URL to check: the reference itself, or the origin inside a proxy URL.
@@ -122,43 +151,6 @@ impl ImageRef {
     }
 }
 
-/// The scheme of an absolute URL, lower case (`http`, `data`, `c` for `C:\`...).
-pub fn scheme(url: &str) -> Option<String> {
-    let (scheme, _) = url.split_once(':')?;
-    let mut chars = scheme.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    ok.then(|| scheme.to_ascii_lowercase())
-}
-
-/// The host of an absolute or protocol-relative URL, lower case, without port or credentials.
-pub fn host(url: &str) -> Option<String> {
-    let rest = if let Some(r) = url.strip_prefix("//") {
-        r
-    } else {
-        let (_, r) = url.split_once("://")?;
-        r
-    };
-    let authority = rest.split(['/', '?', '#', '\\']).next()?;
-    let authority = authority.rsplit('@').next()?;
-    let host = if authority.starts_with('[') {
-        authority.split_inclusive(']').next()?
-    } else {
-        authority.split(':').next()?
-    };
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
-}
-
-/// `host` is `domain` or one of its subdomains.
-pub fn host_matches(host: &str, domain: &str) -> bool {
-    let domain = domain.trim_start_matches("*.").trim_end_matches('.');
-    host.eq_ignore_ascii_case(domain)
-        || host.len() > domain.len()
-            && host.as_bytes()[host.len() - domain.len() - 1] == b'.'
-            && host[host.len() - domain.len()..].eq_ignore_ascii_case(domain)
-}
-
 /// All image references of the post, in file order.
 pub fn image_refs(doc: &Document, settings: &ImageSettings) -> Vec<ImageRef> {
     let mut out = Vec::new();
@@ -167,15 +159,20 @@ pub fn image_refs(doc: &Document, settings: &ImageSettings) -> Vec<ImageRef> {
     let body = doc.markup();
     for (element, spans) in body.written_elements() {
         let tag = Some(spans.tag.clone());
+        let requester = requester(body, &element, spans);
         let mut attr = |name: &str, kind: ImageKind, srcset: bool| {
             let (Some(value), Some(a)) = (element.attr(name), element.attr_spans(name)) else {
                 return;
             };
             let span = a.value_span.clone().unwrap_or(a.span.end..a.span.end);
+            let first = out.len();
             if srcset {
                 srcset_refs(text, value, span, kind, tag.clone(), &mut out);
             } else {
                 out.push(make_ref(text, kind, value, span, tag.clone()));
+            }
+            for image in &mut out[first..] {
+                image.requester.clone_from(&requester);
             }
         };
         match element.name() {
@@ -225,6 +222,30 @@ pub fn image_refs(doc: &Document, settings: &ImageSettings) -> Vec<ImageRef> {
     out
 }
 
+/// The `<img>` that requests the images of `element`: the element itself, or for a
+/// `<source>` the `<img>` of its `<picture>`.
+fn requester(
+    body: &Body,
+    element: &crate::document::HtmlElement<'_>,
+    spans: &ElementSpans,
+) -> Option<Requester> {
+    match element.name() {
+        "img" => Some(Requester::of(element.element, spans)),
+        "source" => {
+            let picture = element
+                .element
+                .parent()
+                .and_then(scraper::ElementRef::wrap)?;
+            let img = picture
+                .children()
+                .filter_map(scraper::ElementRef::wrap)
+                .find(|c| c.value().name() == "img")?;
+            Some(Requester::of(img, body.spans_of(img)?))
+        }
+        _ => None,
+    }
+}
+
 fn make_ref(
     text: &str,
     kind: ImageKind,
@@ -243,6 +264,7 @@ fn make_ref(
             url_span: start..start + url.len(),
             verbatim: true,
             element,
+            requester: None,
         }
     } else {
         ImageRef {
@@ -251,6 +273,7 @@ fn make_ref(
             url_span: span,
             verbatim: false,
             element,
+            requester: None,
         }
     }
 }
@@ -278,6 +301,7 @@ fn srcset_refs(
             url_span,
             verbatim,
             element: element.clone(),
+            requester: None,
         });
     }
 }
@@ -386,19 +410,5 @@ mod tests {
         let v = " https://x/a.jpg,https://x/b.jpg 2x";
         let got: Vec<&str> = srcset_candidates(v).into_iter().map(|r| &v[r]).collect();
         assert_eq!(got, ["https://x/a.jpg,https://x/b.jpg"]);
-    }
-
-    #[test]
-    fn hosts() {
-        assert_eq!(
-            host("https://User@Ex.COM:8080/a").as_deref(),
-            Some("ex.com")
-        );
-        assert_eq!(host("//cdn.x.org/a").as_deref(), Some("cdn.x.org"));
-        assert_eq!(host("/a/b"), None);
-        assert!(host_matches("a.picsum.photos", "picsum.photos"));
-        assert!(!host_matches("notpicsum.photos", "picsum.photos"));
-        assert_eq!(scheme("C:\\x").as_deref(), Some("c"));
-        assert_eq!(scheme("a/b:c"), None);
     }
 }

@@ -13,15 +13,9 @@ use std::ops::Range;
 
 use percent_encoding::percent_decode_str;
 
-use super::host_matches;
+pub use crate::config::images::ProxyPattern;
 
-/// A proxy from `[[images.proxy]]`: on `host` (and its subdomains), the origin is the value of
-/// `param`, or the path after the host when `param` is `None`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProxyPattern {
-    pub host: String,
-    pub param: Option<String>,
-}
+use super::url::{authority_host, host_matches};
 
 /// A proxy URL taken apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,14 +46,7 @@ pub fn unwrap(url: &str, patterns: &[ProxyPattern]) -> Option<Unwrapped> {
     let host_end = url[after_scheme..]
         .find(['/', '?', '#'])
         .map_or(url.len(), |i| after_scheme + i);
-    let host = url[after_scheme..host_end]
-        .rsplit('@')
-        .next()
-        .unwrap_or("")
-        .split(':')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let host = authority_host(&url[after_scheme..host_end]).unwrap_or_default();
     let query_start = url.find('?').map(|i| i + 1);
     let path = &url[host_end..query_start.map_or(url.len(), |q| q - 1)];
 

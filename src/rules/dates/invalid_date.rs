@@ -1,18 +1,13 @@
 use crate::dates::DateClass;
-use crate::diagnostic::Severity;
-use crate::rules::dates::date_values;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM201",
     name: "invalid-date",
     summary: "A date key holds a date or time that does not exist (2024-02-30, 25:61)",
-    docs: include_str!("invalid_date.md"),
-    doc_path: "dates/invalid_date.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 const CALENDAR_HELP: &str = "Hexo reads it without a word: js-yaml rolls an unquoted impossible \
     date over (`2024-02-30` becomes March 1, hour 25 becomes 01:00 the next day) and JavaScript's \
@@ -30,7 +25,7 @@ const BOOLEAN_HELP: &str = "Hexo hands `true` to JavaScript's Date, which makes 
     `2021-07-16 02:57:12 +0800`, or remove the key";
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for value in date_values(ctx) {
+    for value in ctx.date_values() {
         let DateClass::Invalid(inv) = &value.class else {
             continue;
         };

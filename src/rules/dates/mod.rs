@@ -13,7 +13,7 @@ use crate::document::{FrontMatterKind, NodeKind, ScalarKind};
 use crate::rules::Context;
 
 /// A value under one of the configured date keys, with where its text sits in the file.
-pub(crate) struct DateValue {
+pub struct DateValue {
     /// The key as written, e.g. `date`.
     pub key: String,
     /// The text that was classified: the scalar as written, without its quotes.

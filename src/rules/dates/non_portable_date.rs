@@ -1,21 +1,16 @@
 use crate::dates::{DateClass, Kind};
-use crate::diagnostic::Severity;
-use crate::rules::dates::date_values;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM202",
     name: "non-portable-date",
     summary: "A date is written in a form Hexo, Jekyll and Hugo read differently (RFC 2822, full-width colons, slashes, no seconds)",
-    docs: include_str!("non_portable_date.md"),
-    doc_path: "dates/non_portable_date.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for value in date_values(ctx) {
+    for value in ctx.date_values() {
         let DateClass::NonPortable(np) = &value.class else {
             continue;
         };

@@ -1,17 +1,14 @@
-use crate::diagnostic::{Label, Severity};
+use crate::diagnostic::Label;
 use crate::document::FrontMatterKind;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM005",
     name: "duplicate-key",
     summary: "A key appears twice in the same front-matter mapping",
-    docs: include_str!("duplicate_key.md"),
-    doc_path: "front_matter/duplicate_key.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

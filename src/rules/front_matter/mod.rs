@@ -1,8 +1,8 @@
 //! FM0xx: the front matter's structure and YAML.
 
 pub mod duplicate_key;
-pub mod missing;
-pub mod not_at_start;
-pub mod not_mapping;
-pub mod unclosed;
-pub mod yaml_syntax;
+pub mod front_matter_missing;
+pub mod front_matter_not_at_start;
+pub mod front_matter_not_mapping;
+pub mod front_matter_syntax_error;
+pub mod front_matter_unclosed;

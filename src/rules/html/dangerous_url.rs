@@ -1,16 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT006",
     name: "dangerous-url",
     summary: "A `javascript:` or `vbscript:` URL, or a `data:` URL outside images",
-    docs: include_str!("dangerous_url.md"),
-    doc_path: "html/dangerous_url.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 /// Attributes that hold a URL the browser navigates to or loads.
 const URL_ATTRS: &[&str] = &["href", "src", "action", "formaction", "xlink:href"];
@@ -19,7 +15,7 @@ const URL_ATTRS: &[&str] = &["href", "src", "action", "formaction", "xlink:href"
 const MEDIA: &[&str] = &["img", "source", "image", "video", "audio", "track"];
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         for attr in spans.attrs.iter().filter(|a| !a.duplicate) {
             if !URL_ATTRS.contains(&attr.name.as_str()) {
                 continue;
@@ -45,7 +41,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
             findings.push(d);
         }
     }
-    if super::allowed_anywhere(ctx, RULE.code) {
+    if super::allowed_anywhere(ctx, META.code) {
         return;
     }
     for link in &ctx.doc.markup().markdown_links {

@@ -1,16 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT100",
     name: "denied-by-config",
     summary: "An element matches a `[[html.deny]]` rule of postlint.toml",
-    docs: include_str!("denied_by_config.md"),
-    doc_path: "html/denied_by_config.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let html = &ctx.settings.html;
@@ -21,7 +17,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
     for deny in &html.deny {
         for element in body.select(&deny.selector) {
             let Some(spans) = element.spans else { continue };
-            if html.allows(RULE.code, &ctx.doc.source.name, Some(element.element)) {
+            if ctx.settings.html_exceptions.allows(
+                META.code,
+                &ctx.doc.source.name,
+                Some(element.element),
+            ) {
                 continue;
             }
             let attr = deny.attribute.as_deref().and_then(|a| spans.attr(a));

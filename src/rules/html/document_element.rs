@@ -2,20 +2,16 @@ use std::collections::BTreeSet;
 
 use html5ever::ns;
 
-use crate::diagnostic::Severity;
 use crate::document::HtmlErrorKind;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT008",
     name: "document-element",
     summary: "A `<meta>`, `<link>`, `<base>`, `<title>`, `<html>`, `<head>` or `<body>` tag in a post body",
-    docs: include_str!("document_element.md"),
-    doc_path: "html/document_element.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 const HEAD_ONLY: &[&str] = &["meta", "link", "base", "title"];
 /// Tags the parser drops inside a body: they leave only a parse error behind.
@@ -23,7 +19,7 @@ const DOCUMENT: &[&str] = &["html", "head", "body"];
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let mut seen = BTreeSet::new();
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         let name = element.name();
         let html = element.element.value().name.ns == ns!(html);
         if html && (HEAD_ONLY.contains(&name) || DOCUMENT.contains(&name)) {
@@ -31,7 +27,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
             push(findings, spans.tag.clone(), name);
         }
     }
-    if super::allowed_anywhere(ctx, RULE.code) {
+    if super::allowed_anywhere(ctx, META.code) {
         return;
     }
     let text = ctx.doc.text();

@@ -1,21 +1,17 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT007",
     name: "form-element",
     summary: "A form or form control is written in a post body",
-    docs: include_str!("form_element.md"),
-    doc_path: "html/form_element.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 const FORMS: &[&str] = &["form", "input", "button", "select", "textarea"];
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         let name = element.name();
         if !FORMS.contains(&name) || is_task_checkbox(&element) {
             continue;

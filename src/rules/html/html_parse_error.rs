@@ -1,20 +1,16 @@
 use std::collections::BTreeSet;
 
-use crate::diagnostic::Severity;
 use crate::document::html::FragmentKind;
 use crate::document::HtmlErrorKind;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT012",
     name: "html-parse-error",
     summary: "Broken HTML that a browser repairs differently from what the author meant",
-    docs: include_str!("html_parse_error.md"),
-    doc_path: "html/html_parse_error.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 /// Tokenizer errors (WHATWG codes) whose repair changes what the reader sees, and what happens.
 const TOKENIZER: &[(&str, &str)] = &[
@@ -78,7 +74,7 @@ const TOKENIZER: &[(&str, &str)] = &[
 ];
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    if super::allowed_anywhere(ctx, RULE.code) {
+    if super::allowed_anywhere(ctx, META.code) {
         return;
     }
     let text = ctx.doc.text();

@@ -1,20 +1,17 @@
-use crate::diagnostic::{Fix, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::Fix;
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT005",
     name: "inline-event-handler",
     summary: "An inline event handler attribute (`onclick`, `onerror`, ...)",
-    docs: include_str!("inline_event_handler.md"),
-    doc_path: "html/inline_event_handler.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let text = ctx.doc.text();
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         for attr in spans.attrs.iter().filter(|a| is_handler(&a.name)) {
             let d = findings
                 .diagnostic(

@@ -7,7 +7,7 @@ pub mod denied_by_config;
 pub mod document_element;
 pub mod form_element;
 pub mod html_parse_error;
-pub mod iframe_host;
+pub mod iframe_host_not_allowed;
 pub mod inline_event_handler;
 pub mod obsolete_element;
 pub mod plugin_element;
@@ -30,14 +30,16 @@ pub(crate) fn elements<'a>(
     let doc: &'a crate::document::Document = ctx.doc;
     doc.markup().written_elements().filter(move |(e, _)| {
         !settings
-            .html
+            .html_exceptions
             .allows(code, &doc.source.name, Some(e.element))
     })
 }
 
 /// Is a finding of `code` without an element (a Markdown link, a parse error) exempt here?
 pub(crate) fn allowed_anywhere(ctx: &Context, code: &str) -> bool {
-    ctx.settings.html.allows(code, &ctx.doc.source.name, None)
+    ctx.settings
+        .html_exceptions
+        .allows(code, &ctx.doc.source.name, None)
 }
 
 /// Report every written element named in `names` at its start tag.

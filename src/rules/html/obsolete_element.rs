@@ -1,21 +1,17 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT009",
     name: "obsolete-element",
     summary: "An obsolete presentational element (`<font>`, `<center>`, `<marquee>`, `<blink>`)",
-    docs: include_str!("obsolete_element.md"),
-    doc_path: "html/obsolete_element.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 const OBSOLETE: &[&str] = &["font", "center", "marquee", "blink", "basefont"];
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    super::report_tags(ctx, findings, RULE.code, OBSOLETE, |name| {
+    super::report_tags(ctx, findings, META.code, OBSOLETE, |name| {
         let help = match name {
             "center" => "use CSS (`text-align: center`) through a class in the theme",
             "blink" => "browsers ignore `<blink>`: remove it (its text stays)",

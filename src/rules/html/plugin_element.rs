@@ -1,22 +1,18 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT003",
     name: "plugin-element",
     summary: "An `<object>`, `<embed>` or `<applet>` element is written in a post body",
-    docs: include_str!("plugin_element.md"),
-    doc_path: "html/plugin_element.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     super::report_tags(
         ctx,
         findings,
-        RULE.code,
+        META.code,
         &["object", "embed", "applet"],
         |name| {
             (

@@ -1,19 +1,15 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT010",
     name: "style-attribute",
     summary: "An inline `style` attribute (off by default)",
-    docs: include_str!("style_attribute.md"),
-    doc_path: "html/style_attribute.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: false,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         for attr in spans.attrs.iter().filter(|a| a.name == "style") {
             let d = findings
                 .diagnostic(

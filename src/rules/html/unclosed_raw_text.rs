@@ -1,20 +1,16 @@
-use crate::diagnostic::Severity;
 use crate::document::HtmlErrorKind;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT011",
     name: "unclosed-raw-text",
     summary: "An `<iframe>`, `<textarea>`, `<script>`, ... without its end tag swallows the rest of the page",
-    docs: include_str!("unclosed_raw_text.md"),
-    doc_path: "html/unclosed_raw_text.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    if super::allowed_anywhere(ctx, RULE.code) {
+    if super::allowed_anywhere(ctx, META.code) {
         return;
     }
     let text = ctx.doc.text();

@@ -1,23 +1,17 @@
 use serde_json::Value;
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-use super::cover_values::covers;
-
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG040",
     name: "cover-empty",
     summary: "A front-matter cover key is present but empty",
-    docs: include_str!("cover_empty.md"),
-    doc_path: "images/cover_empty.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    for cover in covers(ctx) {
+    for cover in ctx.covers() {
         let what = match cover.value {
             Value::Null => "null",
             Value::String(s) if s.trim().is_empty() => "an empty string",

@@ -1,30 +1,30 @@
-use crate::diagnostic::{Label, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::Label;
+use crate::rules::{declare_rule, Context, Findings};
 
-use super::cover_values::{covers, same_image};
-use super::referrer_images::body_images;
+use crate::images::covers::same_image;
+use crate::images::referrer::requested_by_page;
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG042",
     name: "cover-not-in-body",
     summary: "The front-matter cover is not one of the body's images",
-    docs: include_str!("cover_not_in_body.md"),
-    doc_path: "images/cover_not_in_body.md",
-    severity: Severity::Warning,
-    // Off by default: many themes show a cover that the body does not repeat. `[covers]
-    // in-body = true` turns it on (see the docs).
+    severity: Warning,
     enabled: false,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    let all = covers(ctx);
-    let images = body_images(ctx.doc);
+    let all = ctx.covers();
+    let proxies = &ctx.settings.images.proxy_patterns;
+    let images: Vec<_> = ctx
+        .image_refs()
+        .iter()
+        .filter(|i| requested_by_page(i) && !i.url.is_empty())
+        .collect();
     let mut reported: Vec<&str> = Vec::new();
-    for cover in &all {
+    for cover in all {
         let Some(url) = cover.url else { continue };
-        if reported.iter().any(|r| same_image(r, url))
-            || images.iter().any(|i| same_image(i.url, url))
+        if reported.iter().any(|r| same_image(r, url, proxies))
+            || images.iter().any(|i| same_image(&i.url, url, proxies))
         {
             continue;
         }
@@ -40,7 +40,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
         let mut d = findings.diagnostic(cover.url_span.clone(), "not in the body", message);
         for same in all
             .iter()
-            .filter(|c| c.key != cover.key && c.url.is_some_and(|u| same_image(u, url)))
+            .filter(|c| c.key != cover.key && c.url.is_some_and(|u| same_image(u, url, proxies)))
         {
             d = d.with_label(Label::new(same.url_span.clone(), "the same cover"));
         }

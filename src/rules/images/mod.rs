@@ -1,24 +1,44 @@
 //! IMG: images, their URLs, referrer policy, alt text and covers.
 
-pub mod alt_markdown_empty;
-pub mod alt_missing;
-pub mod alt_valueless;
-pub mod cover_disagree;
 pub mod cover_empty;
 pub mod cover_not_in_body;
-pub mod cover_values;
-pub mod data_url;
-pub mod file_missing;
-pub mod host_denied;
-pub mod insecure_url;
-pub mod local_file_url;
-pub mod placeholder;
-pub mod protocol_relative;
-pub mod proxy_used;
+pub mod covers_disagree;
+pub mod data_image_url;
+pub mod image_file_missing;
+pub mod image_host_denied;
+pub mod image_proxy_used;
+pub mod image_src_missing;
+pub mod image_url_invalid;
+pub mod img_alt_valueless;
+pub mod img_missing_alt;
+pub mod insecure_image_url;
+pub mod invalid_referrer_policy;
+pub mod local_file_image_url;
+pub mod markdown_image_empty_alt;
+pub mod placeholder_image;
+pub mod protocol_relative_image_url;
 pub mod referrer_blocked_host;
-pub mod referrer_images;
-pub mod referrer_invalid_policy;
 pub mod referrer_required_host;
-pub mod src_missing;
 pub mod url_checks;
-pub mod url_invalid;
+
+use crate::images::{ImageKind, ImageRef};
+use crate::referrer::Policy;
+
+/// Help for an image whose element cannot carry `referrerpolicy` (a Markdown image, a
+/// `<video poster>`).
+pub(crate) fn cannot_carry_policy_help(image: &ImageRef, policy: Policy) -> String {
+    let (what, instead) = match image.kind {
+        ImageKind::Markdown => (
+            "Markdown images",
+            "Write this one as HTML, `<img src=\"...\" alt=\"...\" referrerpolicy=\"{policy}\">`; or",
+        ),
+        _ => ("This element", "Show the image with an `<img referrerpolicy=\"{policy}\">`; or"),
+    };
+    let instead = instead.replace("{policy}", policy.as_str());
+    format!(
+        "{what} cannot carry `referrerpolicy`. {instead}, when the whole site can \
+         live with it, set the theme's `<meta name=\"referrer\" content=\"{policy}\">` and \
+         `[referrer] default-policy = \"{policy}\"` in postlint.toml; or serve the image through \
+         an image proxy or from your own host"
+    )
+}

@@ -1,30 +1,28 @@
-use crate::diagnostic::{Fix, Label, Severity};
-use crate::referrer::{host_kind, request_host, HostKind, Policy};
-use crate::rules::{Context, Findings, Rule};
+use super::cannot_carry_policy_help;
+use crate::diagnostic::{Fix, Label};
+use crate::images::referrer::{effective_policy, host_kind, requested_by_page, PolicySource};
+use crate::images::url::request_host;
+use crate::referrer::{HostKind, Policy};
+use crate::rules::{declare_rule, Context, Findings};
 
-use super::referrer_images::{body_images, markdown_help, ImageSource, PolicySource};
-
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG021",
     name: "referrer-blocked-host",
     summary: "An image from a host that refuses foreign Referers is requested with one",
-    docs: include_str!("referrer_blocked_host.md"),
-    doc_path: "images/referrer_blocked_host.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let settings = &ctx.settings.referrer;
-    for image in body_images(ctx.doc) {
-        let Some(host) = request_host(image.url) else {
+    for image in ctx.image_refs().iter().filter(|i| requested_by_page(i)) {
+        let Some(host) = request_host(&image.url) else {
             continue;
         };
         if host_kind(&host, &settings.hosts) != Some(HostKind::RefusesForeign) {
             continue;
         }
-        let (policy, source) = image.effective_policy(settings);
+        let (policy, source) = effective_policy(image, settings);
         if !policy.sends_cross_origin() {
             continue;
         }
@@ -42,21 +40,21 @@ fn check(ctx: &Context, findings: &mut Findings) {
             "refuses a foreign Referer",
             format!("`{host}` refuses requests with a foreign Referer, and {why}"),
         );
-        match &image.source {
-            ImageSource::Html(_, spans) => {
+        match &image.requester {
+            Some(requester) => {
                 let wanted = Policy::NoReferrer;
-                let fix = match spans.attr("referrerpolicy") {
+                let fix = match &requester.policy_attr {
                     Some(attr) => {
-                        d = d.with_label(Label::new(attr.span.clone(), "sends a Referer"));
+                        d = d.with_label(Label::new(attr.clone(), "sends a Referer"));
                         Fix {
                             description: format!("set `referrerpolicy=\"{wanted}\"`"),
-                            span: attr.span.clone(),
+                            span: attr.clone(),
                             replacement: format!("referrerpolicy=\"{wanted}\""),
                         }
                     }
                     None => Fix {
                         description: format!("add `referrerpolicy=\"{wanted}\"`"),
-                        span: spans.name.end..spans.name.end,
+                        span: requester.insert_at..requester.insert_at,
                         replacement: format!(" referrerpolicy=\"{wanted}\""),
                     },
                 };
@@ -67,8 +65,8 @@ fn check(ctx: &Context, findings: &mut Findings) {
                     ))
                     .with_fix(fix);
             }
-            ImageSource::Markdown(_) => {
-                d = d.with_help(markdown_help(Policy::NoReferrer));
+            None => {
+                d = d.with_help(cannot_carry_policy_help(image, Policy::NoReferrer));
             }
         }
         findings.push(d);

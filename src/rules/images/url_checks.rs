@@ -7,17 +7,21 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::images::{ImageRef, Target};
 use crate::rules::{Context, Findings};
 
-/// Every image reference with each URL to check: the URL, then its proxied origin.
-pub fn each_target(ctx: &Context, mut f: impl FnMut(&ImageRef, &Target)) {
+/// Report what `f` finds at each URL to check of every image: the URL, then its proxied origin.
+pub fn each_target(
+    ctx: &Context,
+    findings: &mut Findings,
+    mut f: impl FnMut(&Findings, &ImageRef, &Target) -> Option<Diagnostic>,
+) {
     let settings = &ctx.settings.images;
-    for image in ctx.image_refs() {
-        if image.url.is_empty() {
-            continue;
-        }
-        for target in image.targets(settings) {
-            f(image, &target);
-        }
-    }
+    let targets = ctx
+        .image_refs()
+        .iter()
+        .filter(|image| !image.url.is_empty())
+        .flat_map(|image| image.targets(settings).into_iter().map(move |t| (image, t)));
+    findings.extend(targets, |findings, (image, target)| {
+        f(findings, image, &target)
+    });
 }
 
 /// A finding at `target`; for an origin inside a proxy URL, the proxy part gets a label too and

@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM108",
     "schema-mismatch",
     "A front-matter value breaks another schema constraint (anyOf, oneOf, not, uniqueItems...)",
-    "schema_mismatch.md",
     crate::schema::IssueKind::Other
 );

@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM102",
     "unknown-key",
     "A key the schema does not allow (a typo, most often)",
-    "unknown_key.md",
     crate::schema::IssueKind::UnknownKey
 );

@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM103",
     "wrong-type",
     "A front-matter value has the wrong type (string, boolean, number, list, mapping)",
-    "wrong_type.md",
     crate::schema::IssueKind::Type
 );

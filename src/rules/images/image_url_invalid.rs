@@ -1,20 +1,16 @@
 use url::Url;
 
 use super::url_checks::{at_target, each_target};
-use crate::diagnostic::Severity;
 use crate::images::scheme;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG002",
     name: "image-url-invalid",
     summary: "An image URL does not parse",
-    docs: include_str!("url_invalid.md"),
-    doc_path: "images/url_invalid.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 /// Why `url` is not a URL, as the WHATWG URL parser (the `url` crate) says; `None` if it is.
 pub fn parse_error(url: &str) -> Option<String> {
@@ -33,21 +29,16 @@ pub fn parse_error(url: &str) -> Option<String> {
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    let mut out = Vec::new();
-    each_target(ctx, |image, target| {
-        if let Some(reason) = parse_error(&target.url) {
-            let d = at_target(
-                findings,
-                image,
-                target,
-                "does not parse",
-                format!("invalid image URL ({reason})"),
-            )
-            .with_help(
-                "browsers show a broken image: fix the URL (check the host, port and brackets)",
-            );
-            out.push(d);
-        }
+    each_target(ctx, findings, |findings, image, target| {
+        let reason = parse_error(&target.url)?;
+        let d = at_target(
+            findings,
+            image,
+            target,
+            "does not parse",
+            format!("invalid image URL ({reason})"),
+        )
+        .with_help("browsers show a broken image: fix the URL (check the host, port and brackets)");
+        Some(d)
     });
-    out.into_iter().for_each(|d| findings.push(d));
 }

@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM104",
     "value-not-allowed",
     "A front-matter value is not one of the values the schema allows",
-    "not_allowed.md",
     crate::schema::IssueKind::NotAllowed
 );

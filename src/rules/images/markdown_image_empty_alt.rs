@@ -1,16 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG032",
     name: "markdown-image-empty-alt",
     summary: "A Markdown image has an empty alt text, `![](...)`",
-    docs: include_str!("alt_markdown_empty.md"),
-    doc_path: "images/alt_markdown_empty.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     for image in &ctx.doc.markup().markdown_images {

@@ -1,24 +1,20 @@
 use super::url_checks::{at_target, each_target, prefix_span};
-use crate::diagnostic::{Fix, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::Fix;
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG004",
     name: "protocol-relative-image-url",
     summary: "An image URL starts with `//` and takes the page's scheme",
-    docs: include_str!("protocol_relative.md"),
-    doc_path: "images/protocol_relative.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let https_site = ctx.settings.images.https_site;
-    let mut out = Vec::new();
-    each_target(ctx, |image, target| {
+    each_target(ctx, findings, |findings, image, target| {
         if !target.url.starts_with("//") || target.implied_scheme {
-            return;
+            return None;
         }
         let mut d = at_target(findings, image, target, "no scheme", "protocol-relative image URL".into())
             .with_help("feed readers, e-mail and `file:` previews resolve `//host` against their own scheme and lose the image: write `https://`");
@@ -29,7 +25,6 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 replacement: "https://".into(),
             });
         }
-        out.push(d);
+        Some(d)
     });
-    out.into_iter().for_each(|d| findings.push(d));
 }

@@ -1,21 +1,19 @@
-use crate::diagnostic::{Label, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::Label;
+use crate::rules::{declare_rule, Context, Findings};
 
-use super::cover_values::{covers, same_image};
+use crate::images::covers::same_image;
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG041",
     name: "covers-disagree",
     summary: "Two cover keys that should name the same image name different ones",
-    docs: include_str!("cover_disagree.md"),
-    doc_path: "images/cover_disagree.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    let all = covers(ctx);
+    let all = ctx.covers();
+    let proxies = &ctx.settings.images.proxy_patterns;
     for group in &ctx.settings.covers.agree {
         let members: Vec<_> = all
             .iter()
@@ -26,7 +24,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
             continue;
         };
         for (other, url) in rest {
-            if same_image(first_url, url) {
+            if same_image(first_url, url, proxies) {
                 continue;
             }
             let d = findings

@@ -1,25 +1,21 @@
 use super::url_checks::{at_target, each_target};
 use crate::diagnostic::Severity;
 use crate::images::scheme;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG003",
     name: "insecure-image-url",
     summary: "An image is loaded over plain `http:`, directly or through an image proxy",
-    docs: include_str!("insecure_url.md"),
-    doc_path: "images/insecure_url.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let https_site = ctx.settings.images.https_site;
-    let mut out = Vec::new();
-    each_target(ctx, |image, target| {
+    each_target(ctx, findings, |findings, image, target| {
         if target.implied_scheme || scheme(&target.url).as_deref() != Some("http") {
-            return;
+            return None;
         }
         let (message, help) = if target.proxy.is_some() {
             (
@@ -42,7 +38,6 @@ fn check(ctx: &Context, findings: &mut Findings) {
         if !https_site {
             d.severity = d.severity.min(Severity::Warning);
         }
-        out.push(d);
+        Some(d)
     });
-    out.into_iter().for_each(|d| findings.push(d));
 }

@@ -1,18 +1,14 @@
 use serde_json::Value;
 
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM006",
     name: "front-matter-not-mapping",
     summary: "The front matter is a list or a single value instead of keys and values",
-    docs: include_str!("not_mapping.md"),
-    doc_path: "front_matter/not_mapping.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

@@ -1,17 +1,13 @@
-use crate::diagnostic::Severity;
 use crate::images::LAZY_ATTRS;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG001",
     name: "image-src-missing",
     summary: "An image has no URL: `<img>` without `src`, or an empty `src`, `poster` or `![]()`",
-    docs: include_str!("src_missing.md"),
-    doc_path: "images/src_missing.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let body = ctx.doc.markup();

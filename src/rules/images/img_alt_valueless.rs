@@ -1,18 +1,15 @@
-use crate::diagnostic::{Fix, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::Fix;
+use crate::rules::{declare_rule, Context, Findings};
 
-use super::alt_missing::is_decorative;
+use super::img_missing_alt::is_decorative;
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG031",
     name: "img-alt-valueless",
     summary: "An `<img>` has `alt` without a value, which means `alt=\"\"`",
-    docs: include_str!("alt_valueless.md"),
-    doc_path: "images/alt_valueless.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     for (element, spans) in ctx.doc.markup().written_elements() {

@@ -1,16 +1,13 @@
-use crate::diagnostic::{Fix, Label, Severity};
-use crate::rules::{Context, Findings, Rule};
+use crate::diagnostic::{Fix, Label};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM002",
     name: "front-matter-not-at-start",
     summary: "Blank lines or a byte order mark come before the opening front-matter fence",
-    docs: include_str!("not_at_start.md"),
-    doc_path: "front_matter/not_at_start.md",
-    severity: Severity::Warning,
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

@@ -1,17 +1,13 @@
-use crate::diagnostic::Severity;
 use crate::document::HtmlElement;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG030",
     name: "img-missing-alt",
     summary: "An `<img>` has no `alt` attribute",
-    docs: include_str!("alt_missing.md"),
-    doc_path: "images/alt_missing.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 /// Images hidden from assistive technology need no text: `role="presentation"`/`"none"` or
 /// `aria-hidden="true"`.

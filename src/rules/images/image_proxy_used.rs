@@ -1,29 +1,22 @@
-use crate::config::images::Level;
-use crate::diagnostic::{Label, Severity};
+use crate::diagnostic::Label;
 use crate::images::proxy;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG010",
     name: "image-proxy-used",
     summary: "An image goes through an image or CORS proxy (reported when `[images] proxies` is \"warn\" or \"forbid\")",
-    docs: include_str!("proxy_used.md"),
-    doc_path: "images/proxy_used.md",
-    severity: Severity::Warning,
-    enabled: true,
-    check,
-};
+    severity: Warning,
+    enabled: false,
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let settings = &ctx.settings.images;
-    if settings.proxies == Level::Allow {
-        return;
-    }
     for image in ctx.image_refs() {
         let Some(u) = proxy::unwrap(&image.url, &settings.proxy_patterns) else {
             continue;
         };
-        let mut d = findings
+        let d = findings
             .diagnostic(
                 image.span_of(u.proxy),
                 "image proxy",
@@ -31,9 +24,6 @@ fn check(ctx: &Context, findings: &mut Findings) {
             )
             .with_label(Label::new(image.span_of(u.origin_range), "origin"))
             .with_help(format!("the image depends on a third-party proxy staying up: link `{}` directly (over https) or host the image yourself", u.origin));
-        if settings.proxies == Level::Error {
-            d.severity = Severity::Error;
-        }
         findings.push(d);
     }
 }

@@ -1,17 +1,19 @@
-//! One pure resolution: defaults < config file < command line -> `Settings`.
+//! One pure resolution: defaults < config file < command line -> `Settings`: the config's
+//! sections (from `config`) and the rules that run (from `rules::selection`), composed.
 
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use super::html::{resolve_html, HtmlSettings};
-use super::images::{resolve_images, ImageSettings};
-use super::referrer_covers::{resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings};
-use super::schemas::{compile_source, glob_set, Collection, SchemaSet};
-use super::{ConfigError, LoadedConfig};
-use crate::diagnostic::Severity;
+use crate::config::html::{resolve_html, HtmlSettings};
+use crate::config::images::{resolve_images, ImageSettings};
+use crate::config::referrer_covers::{
+    resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings,
+};
+use crate::config::schemas::{compile_source, glob_set, Collection, SchemaSet};
+use crate::config::{CliOverrides, ConfigError, LoadedConfig};
 use crate::document::{Limits, YamlLimits};
-use crate::rules::{Rule, RULES};
+use crate::rules::selection::{active_rules, ActiveRule, HtmlExceptions, SectionDefaults};
 use crate::schema::SchemaSource;
 
 /// Keys that hold dates in Hexo, Jekyll, Hugo and common themes.
@@ -30,24 +32,6 @@ pub const DEFAULT_DATE_KEYS: &[&str] = &[
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "html"];
-
-/// A rule that runs, with the severity it reports at.
-#[derive(Debug, Clone, Copy)]
-pub struct ActiveRule {
-    pub rule: &'static Rule,
-    pub severity: Severity,
-}
-
-/// What the command line says; `None`/empty means "not given".
-#[derive(Debug, Default, Clone)]
-pub struct CliOverrides {
-    pub select: Option<Vec<String>>,
-    pub extend_select: Vec<String>,
-    pub ignore: Vec<String>,
-    pub max_warnings: Option<usize>,
-    /// `--preset NAME`: replaces the config's top-level `preset`/`schema`.
-    pub preset: Option<String>,
-}
 
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -69,8 +53,10 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     /// `[images]`: image URL checks, proxies and local image files.
     pub images: ImageSettings,
-    /// `[html]`: iframe hosts, site deny rules and exceptions, compiled.
+    /// `[html]`: iframe hosts and site deny rules, compiled.
     pub html: HtmlSettings,
+    /// `[[html.allow]]`: exceptions to the HTML rules.
+    pub html_exceptions: HtmlExceptions,
     /// `[referrer]`: the site-wide policy and host overrides.
     pub referrer: ReferrerSettings,
     /// `[covers]`: cover keys and which cover checks apply.
@@ -84,12 +70,6 @@ impl Default for Settings {
     }
 }
 
-/// A selector as written, with where it was written (for errors).
-struct Selector<'a> {
-    text: &'a str,
-    span: Option<std::ops::Range<usize>>,
-}
-
 impl Settings {
     pub fn resolve(
         config: Option<&LoadedConfig>,
@@ -97,112 +77,21 @@ impl Settings {
         cwd: &Path,
     ) -> Result<Settings, ConfigError> {
         let file = config.map(|c| &c.file);
-        let error = |sel: &Selector<'_>, message: String| match (config, &sel.span) {
-            (Some(c), Some(span)) => ConfigError::Invalid {
-                path: c.path.clone(),
-                text: c.text.clone(),
-                span: span.clone(),
-                message,
-            },
-            _ => ConfigError::Cli(message),
-        };
-        let matching = |sel: &Selector<'_>| -> Result<Vec<usize>, ConfigError> {
-            let found = matching_rules(sel.text);
-            if found.is_empty() {
-                return Err(error(sel, unknown_rule_message(sel.text)));
-            }
-            Ok(found)
-        };
-
         let schemas = resolve_schemas(config, cli, cwd)?;
-        let mut on: Vec<bool> = RULES.iter().map(|r| r.enabled).collect();
-        if schemas.any_requires_front_matter() {
-            // A preset whose generator needs front matter in every post turns FM001 on by default.
-            if let Some(i) = RULES.iter().position(|r| r.code == "FM001") {
-                on[i] = true;
-            }
-        }
         let covers = resolve_covers(config);
-        if let Some(in_body) = covers.in_body {
-            // `[covers] in-body` sets IMG042's default; an explicit selection still wins.
-            if let Some(i) = RULES.iter().position(|r| r.code == "IMG042") {
-                on[i] = in_body;
-            }
-        }
-        let select = match &cli.select {
-            Some(list) => Some(from_cli(list)),
-            None => file
-                .and_then(|f| f.select.as_ref())
-                .map(|l| from_file(Some(l))),
-        };
-        if let Some(select) = select {
-            on.iter_mut().for_each(|b| *b = false);
-            for sel in &select {
-                for i in matching(sel)? {
-                    on[i] = true;
-                }
-            }
-        }
-        let mut extend = from_file(file.and_then(|f| f.extend_select.as_ref()));
-        extend.extend(from_cli(&cli.extend_select));
-        for sel in &extend {
-            for i in matching(sel)? {
-                on[i] = true;
-            }
-        }
-        let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
-        if let Some(rules) = file.and_then(|f| f.rules.as_ref()) {
-            for (key, value) in rules {
-                let sel = Selector {
-                    text: key.get_ref(),
-                    span: Some(key.span()),
-                };
-                let targets = matching(&sel)?;
-                let level = match value.get_ref().as_str() {
-                    "off" => None,
-                    "error" => Some(Severity::Error),
-                    "warning" | "warn" => Some(Severity::Warning),
-                    "info" => Some(Severity::Info),
-                    other => {
-                        let sel = Selector {
-                            text: other,
-                            span: Some(value.span()),
-                        };
-                        return Err(error(
-                            &sel,
-                            format!("unknown severity `{other}`: use \"error\", \"warning\", \"info\" or \"off\""),
-                        ));
-                    }
-                };
-                for i in targets {
-                    match level {
-                        Some(level) => {
-                            on[i] = true;
-                            severity[i] = level;
-                        }
-                        None => on[i] = false,
-                    }
-                }
-            }
-        }
-        let mut ignore = from_file(file.and_then(|f| f.ignore.as_ref()));
-        ignore.extend(from_cli(&cli.ignore));
-        for sel in &ignore {
-            for i in matching(sel)? {
-                on[i] = false;
-            }
-        }
-
-        let rules = RULES
-            .iter()
-            .zip(on.iter().zip(&severity))
-            .filter(|(_, (on, _))| **on)
-            .map(|(rule, (_, severity))| ActiveRule {
-                rule,
-                severity: *severity,
-            })
-            .collect();
-
+        let images = resolve_images(config)?;
+        let rules = active_rules(
+            config,
+            cli,
+            SectionDefaults {
+                requires_front_matter: schemas.any_requires_front_matter(),
+                cover_in_body: covers.in_body,
+                data_urls: images.data_urls,
+                proxies: images.proxies,
+            },
+        )?;
+        let html = resolve_html(config, cwd)?;
+        let html_exceptions = HtmlExceptions::resolve(config, &html)?;
         let files = file.and_then(|f| f.files.as_ref());
         let extensions = files
             .and_then(|f| f.extensions.clone())
@@ -245,15 +134,12 @@ impl Settings {
                 .and_then(|d| d.keys.clone())
                 .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
             config_path: config.map(|c| c.path.clone()),
-            images: resolve_images(config)?,
-            html: resolve_html(config, cwd)?,
+            images,
+            html,
+            html_exceptions,
             referrer: resolve_referrer(config)?,
             covers,
         })
-    }
-
-    pub fn is_enabled(&self, code: &str) -> bool {
-        self.rules.iter().any(|r| r.rule.code == code)
     }
 }
 
@@ -349,57 +235,6 @@ fn resolve_schemas(
     })
 }
 
-fn from_file(list: Option<&Vec<Spanned<String>>>) -> Vec<Selector<'_>> {
-    list.map(|l| {
-        l.iter()
-            .map(|s| Selector {
-                text: s.get_ref(),
-                span: Some(s.span()),
-            })
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
-fn from_cli(list: &[String]) -> Vec<Selector<'_>> {
-    list.iter()
-        .map(|s| Selector {
-            text: s,
-            span: None,
-        })
-        .collect()
-}
-
-/// Indices into `RULES` matched by a code, a code prefix (`FM`, `FM0`), a name, or `ALL`.
-fn matching_rules(selector: &str) -> Vec<usize> {
-    let upper = selector.to_ascii_uppercase();
-    RULES
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| upper == "ALL" || r.code.starts_with(&upper) || r.name == selector)
-        .map(|(i, _)| i)
-        .collect()
-}
-
-fn unknown_rule_message(selector: &str) -> String {
-    let best = RULES
-        .iter()
-        .map(|r| (strsim::jaro_winkler(selector, r.name), r.name))
-        .chain(RULES.iter().map(|r| {
-            (
-                strsim::jaro_winkler(&selector.to_ascii_uppercase(), r.code),
-                r.code,
-            )
-        }))
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match best {
-        Some((score, name)) if score > 0.8 => {
-            format!("unknown rule `{selector}`: did you mean `{name}`? (`postlint rules` lists them)")
-        }
-        _ => format!("unknown rule `{selector}`: give a code (FM002), a prefix (FM) or a name (`postlint rules` lists them)"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,5 +267,52 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("did you mean `duplicate-key`"), "{err}");
+    }
+
+    fn load(text: &str) -> Result<Settings, ConfigError> {
+        let config = LoadedConfig {
+            path: PathBuf::from("/site/postlint.toml"),
+            text: text.to_owned(),
+            file: toml::from_str(text).expect("valid TOML"),
+        };
+        Settings::resolve(Some(&config), &CliOverrides::default(), Path::new("/site"))
+    }
+
+    #[test]
+    fn html_exceptions_name_html_rules() {
+        let s = load(
+            "[[html.allow]]\nfiles = [\"legacy/**\"]\nrules = [\"script-element\", \"HT00\"]\n",
+        )
+        .unwrap();
+        let ex = &s.html_exceptions;
+        assert!(ex.entries[0].codes.contains(&"HT001"));
+        assert!(ex.allows("HT002", "/site/legacy/old.md", None));
+        assert!(!ex.allows("HT100", "/site/legacy/old.md", None));
+        assert!(!ex.allows("HT001", "/site/posts/new.md", None));
+        let text = "[[html.allow]]\nrules = [\"FM001\"]\n";
+        assert!(matches!(load(text), Err(ConfigError::Invalid { .. })));
+    }
+
+    #[test]
+    fn rules_severities_beat_section_switches() {
+        let severity = |text: &str| {
+            load(text)
+                .unwrap()
+                .rules
+                .iter()
+                .find(|a| a.rule.code == "IMG006")
+                .map(|a| a.severity)
+        };
+        use crate::diagnostic::Severity;
+        assert_eq!(severity(""), Some(Severity::Warning));
+        assert_eq!(
+            severity("[images]\ndata-urls = \"error\"\n"),
+            Some(Severity::Error)
+        );
+        assert_eq!(severity("[images]\ndata-urls = \"allow\"\n"), None);
+        let both = "[images]\ndata-urls = \"error\"\n[rules]\nIMG006 = \"warning\"\n";
+        assert_eq!(severity(both), Some(Severity::Warning));
+        let both = "[images]\ndata-urls = \"allow\"\n[rules]\nIMG006 = \"info\"\n";
+        assert_eq!(severity(both), Some(Severity::Info));
     }
 }

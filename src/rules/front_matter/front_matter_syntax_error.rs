@@ -1,18 +1,14 @@
-use crate::diagnostic::Severity;
 use crate::document::FrontMatterKind;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 use crate::source::floor_char_boundary;
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM004",
     name: "front-matter-syntax-error",
     summary: "The front matter is not valid YAML (or TOML, or Hexo JSON)",
-    docs: include_str!("yaml_syntax.md"),
-    doc_path: "front_matter/yaml_syntax.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

@@ -1,19 +1,15 @@
 use std::path::Path;
 
-use crate::diagnostic::Severity;
 use crate::images::local;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG009",
     name: "image-file-missing",
     summary: "A relative or root-relative image path names no file of the repository",
-    docs: include_str!("file_missing.md"),
-    doc_path: "images/file_missing.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let settings = &ctx.settings.images;

@@ -1,27 +1,21 @@
 use super::url_checks::{at_target, each_target};
-use crate::diagnostic::Severity;
 use crate::images::{host, host_matches, ImageKind};
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG008",
     name: "placeholder-image",
-    summary:
-        "An image or cover comes from a placeholder service (picsum.photos, placehold.it, ...)",
-    docs: include_str!("placeholder.md"),
-    doc_path: "images/placeholder.md",
-    severity: Severity::Warning,
+    summary: "An image or cover comes from a placeholder service (picsum.photos, placehold.it, ...)",
+    severity: Warning,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let hosts = &ctx.settings.images.placeholder_hosts;
-    let mut out = Vec::new();
-    each_target(ctx, |image, target| {
-        let Some(h) = host(&target.url) else { return };
+    each_target(ctx, findings, |findings, image, target| {
+        let h = host(&target.url)?;
         if !hosts.iter().any(|p| host_matches(&h, p)) {
-            return;
+            return None;
         }
         let random = target.url.contains("random");
         let what = match (&image.kind, random) {
@@ -34,7 +28,6 @@ fn check(ctx: &Context, findings: &mut Findings) {
         };
         let d = at_target(findings, image, target, "placeholder", format!("{what} from `{h}`"))
             .with_help("a stand-in picture says nothing about the post (and a random one changes on every load): use the post's own image, or leave the field out");
-        out.push(d);
+        Some(d)
     });
-    out.into_iter().for_each(|d| findings.push(d));
 }

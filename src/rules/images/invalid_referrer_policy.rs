@@ -1,17 +1,14 @@
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::Fix;
 use crate::referrer::Policy;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "IMG020",
     name: "invalid-referrer-policy",
     summary: "A `referrerpolicy` attribute holds a value that is not a referrer policy",
-    docs: include_str!("referrer_invalid_policy.md"),
-    doc_path: "images/referrer_invalid_policy.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     for (element, spans) in ctx.doc.markup().written_elements() {

@@ -4,7 +4,9 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use crate::rules::Context;
+use super::proxy::{self, ProxyPattern};
+use crate::config::referrer_covers::CoverSettings;
+use crate::document::Document;
 
 pub struct Cover<'a> {
     pub key: &'a str,
@@ -20,8 +22,8 @@ pub struct Cover<'a> {
 }
 
 /// The configured cover keys present at the top of the front matter, in the configured order.
-pub fn covers<'a>(ctx: &'a Context<'_>) -> Vec<Cover<'a>> {
-    let Some(fm) = &ctx.doc.front_matter else {
+pub fn covers<'a>(doc: &'a Document, settings: &'a CoverSettings) -> Vec<Cover<'a>> {
+    let Some(fm) = &doc.front_matter else {
         return Vec::new();
     };
     let Some(map) = fm.value.as_object() else {
@@ -37,7 +39,7 @@ pub fn covers<'a>(ctx: &'a Context<'_>) -> Vec<Cover<'a>> {
         Some((node.key.clone(), value))
     };
     let mut out = Vec::new();
-    for key in &ctx.settings.covers.keys {
+    for key in &settings.keys {
         let Some(value) = map.get(key) else { continue };
         let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
         let Some((key_span, value_span)) = span_of(&pointer) else {
@@ -71,13 +73,13 @@ pub fn covers<'a>(ctx: &'a Context<'_>) -> Vec<Cover<'a>> {
     out
 }
 
-/// A URL compared loosely: no scheme, no trailing slash; a proxied URL
-/// (`https://proxy/?http://origin/x.jpg`) also compares as its origin URL.
-pub fn same_image(a: &str, b: &str) -> bool {
+/// A URL compared loosely: no scheme, no trailing slash; a proxied URL also compares as the
+/// origin URL it carries (`proxy::unwrap`).
+pub fn same_image(a: &str, b: &str, proxies: &[ProxyPattern]) -> bool {
     let forms = |u: &str| {
         let mut v = vec![bare(u)];
-        if let Some(i) = u.find("?http") {
-            v.push(bare(&u[i + 1..]));
+        if let Some(origin) = proxy::unwrap(u.trim(), proxies) {
+            v.push(bare(&origin.origin));
         }
         v
     };

@@ -1,20 +1,17 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::images::url::{host_is, request_host};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "HT002",
     name: "iframe-host-not-allowed",
     summary: "An `<iframe>` embeds a page from a host not in `[html] allow-iframe-hosts`",
-    docs: include_str!("iframe_host.md"),
-    doc_path: "html/iframe_host.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let html = &ctx.settings.html;
-    for (element, spans) in super::elements(ctx, RULE.code) {
+    for (element, spans) in super::elements(ctx, META.code) {
         if element.name() != "iframe" {
             continue;
         }
@@ -23,8 +20,8 @@ fn check(ctx: &Context, findings: &mut Findings) {
             html.iframe_hosts.join(", ")
         );
         let (span, label, message) = match (element.attr("src"), spans.attr_value_span("src")) {
-            (Some(src), Some(span)) => match host_of(src) {
-                Some(host) if html.iframe_host_allowed(&host) => continue,
+            (Some(src), Some(span)) => match request_host(src) {
+                Some(host) if html.iframe_hosts.iter().any(|h| host_is(&host, h)) => continue,
                 Some(host) => (
                     span,
                     "embedded from here".to_owned(),
@@ -44,19 +41,4 @@ fn check(ctx: &Context, findings: &mut Findings) {
         };
         findings.push(findings.diagnostic(span, label, message).with_help(help));
     }
-}
-
-/// The host of an absolute or protocol-relative http(s) URL.
-fn host_of(src: &str) -> Option<String> {
-    let src = src.trim();
-    let absolute = if src.starts_with("//") {
-        format!("https:{src}")
-    } else {
-        src.to_owned()
-    };
-    let url = url::Url::parse(&absolute).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    url.host_str().map(str::to_owned)
 }

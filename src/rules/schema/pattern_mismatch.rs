@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM105",
     "pattern-mismatch",
     "A front-matter value does not match the schema's pattern",
-    "pattern.md",
     crate::schema::IssueKind::Pattern
 );

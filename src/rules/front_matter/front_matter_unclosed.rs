@@ -1,16 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM003",
     name: "front-matter-unclosed",
     summary: "The front matter is opened but never closed",
-    docs: include_str!("unclosed.md"),
-    doc_path: "front_matter/unclosed.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: true,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

@@ -2,6 +2,5 @@ super::schema_rule!(
     "FM101",
     "missing-required-key",
     "A key the schema requires is missing from the front matter",
-    "missing_required.md",
     crate::schema::IssueKind::Required
 );

@@ -1,16 +1,12 @@
-use crate::diagnostic::Severity;
-use crate::rules::{Context, Findings, Rule};
+use crate::rules::{declare_rule, Context, Findings};
 
-pub const RULE: Rule = Rule {
+declare_rule! {
     code: "FM001",
     name: "front-matter-missing",
     summary: "The post has no front matter",
-    docs: include_str!("missing.md"),
-    doc_path: "front_matter/missing.md",
-    severity: Severity::Error,
+    severity: Error,
     enabled: false,
-    check,
-};
+}
 
 fn check(ctx: &Context, findings: &mut Findings) {
     let doc = ctx.doc;

@@ -1,0 +1,63 @@
+//! What a rule sees: the parsed post, the settings that apply to it, and the per-post views
+//! several rules share, each computed on first use and at most once per post.
+
+use std::cell::OnceCell;
+use std::path::Path;
+
+use super::dates::{date_values, DateValue};
+use crate::document::Document;
+use crate::images::covers::{covers, Cover};
+use crate::images::{image_refs, ImageRef};
+use crate::schema::SchemaIssue;
+use crate::Settings;
+
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub settings: &'a Settings,
+    image_refs: OnceCell<Vec<ImageRef>>,
+    covers: OnceCell<Vec<Cover<'a>>>,
+    date_values: OnceCell<Vec<DateValue>>,
+    schema_issues: OnceCell<Vec<SchemaIssue>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, settings: &'a Settings) -> Self {
+        Context {
+            doc,
+            settings,
+            image_refs: OnceCell::new(),
+            covers: OnceCell::new(),
+            date_values: OnceCell::new(),
+            schema_issues: OnceCell::new(),
+        }
+    }
+
+    /// Every image reference of the post, front matter and body (see `images::image_refs`).
+    pub fn image_refs(&self) -> &[ImageRef] {
+        self.image_refs
+            .get_or_init(|| image_refs(self.doc, &self.settings.images))
+    }
+
+    /// The configured cover keys present in the front matter.
+    pub fn covers(&self) -> &[Cover<'a>] {
+        self.covers
+            .get_or_init(|| covers(self.doc, &self.settings.covers))
+    }
+
+    /// Every value under a configured date key.
+    pub fn date_values(&self) -> &[DateValue] {
+        self.date_values.get_or_init(|| date_values(self))
+    }
+
+    /// Schema errors of this post's front matter, placed in the post; empty when no schema
+    /// applies. Validation runs only when a schema rule asks.
+    pub fn schema_issues(&self) -> &[SchemaIssue] {
+        self.schema_issues.get_or_init(|| {
+            let path = Path::new(&self.doc.source.name);
+            match self.settings.schemas.for_path(path) {
+                Some(schema) => crate::schema::locate(self.doc, schema),
+                None => Vec::new(),
+            }
+        })
+    }
+}
