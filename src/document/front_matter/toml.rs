@@ -6,8 +6,8 @@ use serde_json::{Map, Number, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
-use super::yaml::{ParsedYaml, YamlError};
+use super::{ParsedYaml, YamlError};
+use crate::document::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 
 /// Parse TOML text that starts at byte `base` of the file.
 pub fn parse(input: &str, base: usize) -> Result<ParsedYaml, YamlError> {
