@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 
 pub use body::{Body, BodySyntax, HtmlElement};
+pub use front_matter::pointer;
 pub use front_matter::{DuplicateKey, ParsedYaml, YamlError, YamlLimits};
 pub use html::{AttrSpans, ElementSpans, HtmlError, HtmlErrorKind, HtmlFragment};
 pub use index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};

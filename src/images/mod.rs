@@ -27,7 +27,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::config::images::ImageSettings;
-use crate::document::{Document, LinkStyle, NodeKind, ScalarKind};
+use crate::document::{pointer, Document, LinkStyle, NodeKind, ScalarKind};
 
 /// Attributes that lazy-loading scripts read the real URL from.
 pub const LAZY_ATTRS: &[&str] = &["data-src", "data-original", "data-lazy-src"];
@@ -330,7 +330,7 @@ fn front_matter_refs(doc: &Document, settings: &ImageSettings, out: &mut Vec<Ima
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    let escaped = key.replace('~', "~0").replace('/', "~1");
+                    let escaped = pointer::escape(key);
                     let image = settings.front_matter_keys.iter().any(|k| k == key);
                     stack.push((format!("{pointer}/{escaped}"), v, image));
                 }

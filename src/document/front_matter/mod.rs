@@ -3,6 +3,7 @@
 //! module here and one `Format` variant.
 
 pub mod json;
+pub mod pointer;
 pub mod toml;
 pub mod yaml;
 

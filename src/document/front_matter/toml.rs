@@ -6,7 +6,7 @@ use serde_json::{Map, Number, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::{ParsedYaml, YamlError};
+use super::{pointer, ParsedYaml, YamlError};
 use crate::document::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 
 /// Parse TOML text that starts at byte `base` of the file.
@@ -41,10 +41,7 @@ fn table_value(
 ) -> Value {
     let mut map = Map::new();
     for (key, value) in table {
-        let child = format!(
-            "{pointer}/{}",
-            key.get_ref().replace('~', "~0").replace('/', "~1")
-        );
+        let child = format!("{pointer}/{}", pointer::escape(key.get_ref()));
         let v = node(value, &child, Some(shift(key.span())), index, shift);
         map.insert(key.get_ref().to_string(), v);
     }

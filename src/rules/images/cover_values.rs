@@ -39,7 +39,7 @@ pub fn covers<'a>(ctx: &'a Context<'_>) -> Vec<Cover<'a>> {
     let mut out = Vec::new();
     for key in &ctx.settings.covers.keys {
         let Some(value) = map.get(key) else { continue };
-        let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        let pointer = format!("/{}", crate::document::pointer::escape(key));
         let Some((key_span, value_span)) = span_of(&pointer) else {
             continue;
         };

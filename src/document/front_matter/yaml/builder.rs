@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::scalar::resolve_scalar;
 use super::{Placement, YamlLimits};
-use crate::document::front_matter::{DuplicateKey, YamlError};
+use crate::document::front_matter::{pointer, DuplicateKey, YamlError};
 use crate::document::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 
 enum Container {
@@ -43,10 +43,6 @@ pub(super) struct Builder<'p, 'a> {
     pub(super) duplicates: Vec<DuplicateKey>,
     pub(super) error: Option<YamlError>,
     documents: usize,
-}
-
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 impl<'p, 'a> Builder<'p, 'a> {
@@ -92,7 +88,7 @@ impl<'p, 'a> Builder<'p, 'a> {
                         ..
                     },
                     Some(p),
-                ) => (Some(format!("{p}/{}", escape_pointer(k))), false),
+                ) => (Some(format!("{p}/{}", pointer::escape(k))), false),
                 (Container::Map { key: None, .. }, Some(_)) => (None, true),
             },
         }
