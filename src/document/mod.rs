@@ -15,7 +15,7 @@ use std::ops::Range;
 
 pub use body::{Body, BodySyntax, HtmlElement};
 pub use front_matter::pointer;
-pub use front_matter::{DuplicateKey, ParsedYaml, YamlError, YamlLimits};
+pub use front_matter::{DuplicateKey, FrontMatterError, ParsedFrontMatter, YamlLimits};
 pub use html::{AttrSpans, ElementSpans, HtmlError, HtmlErrorKind, HtmlFragment};
 pub use index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 pub use markdown::{LinkStyle, MarkdownImage, MarkdownLink};
@@ -45,9 +45,9 @@ pub struct Document {
     pub source: SourceFile,
     pub split: Split,
     /// The parsed front matter; `None` when there is none, it is unclosed, or it failed to parse.
-    pub front_matter: Option<ParsedYaml>,
+    pub front_matter: Option<ParsedFrontMatter>,
     /// Why the front matter could not be parsed.
-    pub front_matter_error: Option<YamlError>,
+    pub front_matter_error: Option<FrontMatterError>,
     /// The body's HTML and Markdown, parsed on first use (front matter rules never pay for it).
     markup: OnceCell<Body>,
     max_html_depth: usize,

@@ -1,14 +1,14 @@
 //! Hexo's `;;;` JSON front matter: the members of a JSON object without its braces.
 
 use super::yaml::{self, Placement, YamlLimits};
-use super::{ParsedYaml, YamlError};
+use super::{FrontMatterError, ParsedFrontMatter};
 
 /// Parse the text between the fences, placed at `place` in the file.
 pub fn parse(
     content: &str,
     mut place: Placement<'_>,
     limits: YamlLimits,
-) -> Result<ParsedYaml, YamlError> {
+) -> Result<ParsedFrontMatter, FrontMatterError> {
     // Hexo hands `{` + the text + `}` to JSON.parse and drops the front matter if that
     // fails, so the text must be strict JSON (no trailing comma, no single quotes).
     let strict = format!("{{{content}}}");
@@ -23,7 +23,7 @@ pub fn parse(
 
 /// A JSON error placed in the file: serde_json counts lines from 1 and columns in bytes, in the
 /// text wrapped in braces whose `{` shifts the first line by one.
-fn json_error(wrapped: &str, err: &serde_json::Error, content_start: usize) -> YamlError {
+fn json_error(wrapped: &str, err: &serde_json::Error, content_start: usize) -> FrontMatterError {
     let mut offset = 0;
     for (i, line) in wrapped.split_inclusive('\n').enumerate() {
         if i + 1 == err.line() {
@@ -41,7 +41,7 @@ fn json_error(wrapped: &str, err: &serde_json::Error, content_start: usize) -> Y
         .next()
         .unwrap_or(&message)
         .to_owned();
-    YamlError {
+    FrontMatterError {
         message: format!("{message} (Hexo reads `;;;` front matter with JSON.parse)"),
         offset: content_start + inner,
     }

@@ -62,7 +62,7 @@ pub struct DuplicateKey {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct YamlError {
+pub struct FrontMatterError {
     /// The parser's message, made readable.
     pub message: String,
     /// Where the parser stopped, as a byte offset into the whole file.
@@ -70,7 +70,7 @@ pub struct YamlError {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ParsedYaml {
+pub struct ParsedFrontMatter {
     pub value: Value,
     pub index: SpanIndex,
     pub duplicates: Vec<DuplicateKey>,
@@ -82,7 +82,7 @@ pub fn parse(
     source: &SourceFile,
     range: Range<usize>,
     limits: YamlLimits,
-) -> Result<ParsedYaml, YamlError> {
+) -> Result<ParsedFrontMatter, FrontMatterError> {
     let content = &source.text[range.clone()];
     match format {
         Format::Yaml => yaml::parse(content, &yaml::Placement::at(source, range), limits),

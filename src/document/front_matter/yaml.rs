@@ -13,7 +13,7 @@ use std::ops::Range;
 use saphyr_parser::{Parser, Span, SpannedEventReceiver};
 use serde_json::Value;
 
-use super::{ParsedYaml, YamlError};
+use super::{FrontMatterError, ParsedFrontMatter};
 use crate::source::{LineIndex, SourceFile};
 use builder::Builder;
 
@@ -92,7 +92,7 @@ pub fn parse(
     input: &str,
     place: &Placement<'_>,
     limits: YamlLimits,
-) -> Result<ParsedYaml, YamlError> {
+) -> Result<ParsedFrontMatter, FrontMatterError> {
     let first = parse_once(input, place, limits);
     match &first {
         Err(err) if err.message.contains("indentation") => {
@@ -121,7 +121,7 @@ fn parse_once(
     input: &str,
     place: &Placement<'_>,
     limits: YamlLimits,
-) -> Result<ParsedYaml, YamlError> {
+) -> Result<ParsedFrontMatter, FrontMatterError> {
     let mut builder = Builder::new(place, limits);
     let mut parser = Parser::new_from_str(input);
     // Pull events one by one: `Parser::load` recurses once per nesting level, and a deeply
@@ -139,7 +139,7 @@ fn parse_once(
         return Err(err);
     }
     let value = builder.root.take().unwrap_or(Value::Null);
-    Ok(ParsedYaml {
+    Ok(ParsedFrontMatter {
         value,
         index: builder.index,
         duplicates: builder.duplicates,
@@ -179,7 +179,7 @@ fn readable(info: &str) -> String {
 mod tests {
     use super::*;
 
-    pub(super) fn parse_all(text: &str) -> Result<ParsedYaml, YamlError> {
+    pub(super) fn parse_all(text: &str) -> Result<ParsedFrontMatter, FrontMatterError> {
         let lines = LineIndex::new(text);
         let place = Placement {
             text,

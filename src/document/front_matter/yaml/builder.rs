@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use super::scalar::resolve_scalar;
 use super::{Placement, YamlLimits};
-use crate::document::front_matter::{pointer, DuplicateKey, YamlError};
+use crate::document::front_matter::{pointer, DuplicateKey, FrontMatterError};
 use crate::document::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 
 enum Container {
@@ -41,7 +41,7 @@ pub(super) struct Builder<'p, 'a> {
     pub(super) root: Option<Value>,
     pub(super) index: SpanIndex,
     pub(super) duplicates: Vec<DuplicateKey>,
-    pub(super) error: Option<YamlError>,
+    pub(super) error: Option<FrontMatterError>,
     documents: usize,
 }
 
@@ -61,9 +61,9 @@ impl<'p, 'a> Builder<'p, 'a> {
         }
     }
 
-    pub(super) fn scan_error(&self, err: &ScanError) -> YamlError {
+    pub(super) fn scan_error(&self, err: &ScanError) -> FrontMatterError {
         let m = err.marker();
-        YamlError {
+        FrontMatterError {
             message: super::readable(err.info()),
             offset: self.place.offset(m.line(), m.col()),
         }
@@ -71,7 +71,7 @@ impl<'p, 'a> Builder<'p, 'a> {
 
     fn fail(&mut self, message: String, offset: usize) {
         if self.error.is_none() {
-            self.error = Some(YamlError { message, offset });
+            self.error = Some(FrontMatterError { message, offset });
         }
     }
 
