@@ -7,41 +7,8 @@
 
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FrontMatterKind {
-    Yaml,
-    Json,
-    Toml,
-}
-
-impl FrontMatterKind {
-    fn from_fence(line: &str) -> Option<Self> {
-        match line.trim_end_matches([' ', '\t']) {
-            "---" => Some(FrontMatterKind::Yaml),
-            ";;;" => Some(FrontMatterKind::Json),
-            "+++" => Some(FrontMatterKind::Toml),
-            _ => None,
-        }
-    }
-
-    fn closes(self, line: &str) -> bool {
-        let line = line.trim_end_matches([' ', '\t']);
-        match self {
-            FrontMatterKind::Yaml => line == "---" || line == "...",
-            FrontMatterKind::Json => line == ";;;",
-            FrontMatterKind::Toml => line == "+++",
-        }
-    }
-
-    pub fn fence(self) -> &'static str {
-        match self {
-            FrontMatterKind::Yaml => "---",
-            FrontMatterKind::Json => ";;;",
-            FrontMatterKind::Toml => "+++",
-        }
-    }
-}
+/// The fences and formats live with their parsers; the old name stays for the rules using it.
+pub use super::front_matter::Format as FrontMatterKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterBlock {

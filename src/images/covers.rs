@@ -41,7 +41,7 @@ pub fn covers<'a>(doc: &'a Document, settings: &'a CoverSettings) -> Vec<Cover<'
     let mut out = Vec::new();
     for key in &settings.keys {
         let Some(value) = map.get(key) else { continue };
-        let pointer = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        let pointer = format!("/{}", crate::document::pointer::escape(key));
         let Some((key_span, value_span)) = span_of(&pointer) else {
             continue;
         };

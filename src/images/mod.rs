@@ -30,7 +30,7 @@ use std::ops::Range;
 use serde_json::Value;
 
 use crate::config::images::ImageSettings;
-use crate::document::{Body, Document, ElementSpans, LinkStyle, NodeKind, ScalarKind};
+use crate::document::{pointer, Body, Document, ElementSpans, LinkStyle, NodeKind, ScalarKind};
 
 pub use url::{host, host_matches, scheme};
 
@@ -354,7 +354,7 @@ fn front_matter_refs(doc: &Document, settings: &ImageSettings, out: &mut Vec<Ima
         match value {
             Value::Object(map) => {
                 for (key, v) in map {
-                    let escaped = key.replace('~', "~0").replace('/', "~1");
+                    let escaped = pointer::escape(key);
                     let image = settings.front_matter_keys.iter().any(|k| k == key);
                     stack.push((format!("{pointer}/{escaped}"), v, image));
                 }

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::CompiledSchema;
 use crate::diagnostic::Fix;
-use crate::document::{Document, NodeKind, ScalarKind};
+use crate::document::{pointer, Document, NodeKind, ScalarKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IssueKind {
@@ -258,8 +258,7 @@ impl Placer<'_> {
                 unexpected
                     .iter()
                     .map(|key| {
-                        let child =
-                            format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                        let child = format!("{pointer}/{}", pointer::escape(key));
                         let span = self.key_span(&child);
                         let place = if pointer.is_empty() {
                             String::new()

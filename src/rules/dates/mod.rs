@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::dates::{self, DateClass};
 use crate::diagnostic::Fix;
-use crate::document::{FrontMatterKind, NodeKind, ScalarKind};
+use crate::document::{pointer, FrontMatterKind, NodeKind, ScalarKind};
 use crate::rules::Context;
 
 /// A value under one of the configured date keys, with where its text sits in the file.
@@ -74,7 +74,7 @@ fn walk(ctx: &Context, value: &Value, pointer: &mut String, toml: bool, out: &mu
         Value::Object(map) => {
             for (key, child) in map {
                 pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                pointer.push_str(&pointer::escape(key));
                 if ctx.settings.date_keys.iter().any(|k| k == key) {
                     if let Some(v) = read(ctx, key, child, pointer, toml) {
                         out.push(v);

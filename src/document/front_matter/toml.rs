@@ -6,12 +6,12 @@ use serde_json::{Map, Number, Value};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
-use super::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
-use super::yaml::{ParsedYaml, YamlError};
+use super::{pointer, FrontMatterError, ParsedFrontMatter};
+use crate::document::index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 
 /// Parse TOML text that starts at byte `base` of the file.
-pub fn parse(input: &str, base: usize) -> Result<ParsedYaml, YamlError> {
-    let table = DeTable::parse(input).map_err(|err| YamlError {
+pub fn parse(input: &str, base: usize) -> Result<ParsedFrontMatter, FrontMatterError> {
+    let table = DeTable::parse(input).map_err(|err| FrontMatterError {
         message: err.message().trim().to_owned(),
         offset: base + err.span().map_or(0, |s| s.start),
     })?;
@@ -26,7 +26,7 @@ pub fn parse(input: &str, base: usize) -> Result<ParsedYaml, YamlError> {
         },
     );
     let value = table_value(table.get_ref(), "", &mut index, &shift);
-    Ok(ParsedYaml {
+    Ok(ParsedFrontMatter {
         value,
         index,
         duplicates: Vec::new(),
@@ -41,10 +41,7 @@ fn table_value(
 ) -> Value {
     let mut map = Map::new();
     for (key, value) in table {
-        let child = format!(
-            "{pointer}/{}",
-            key.get_ref().replace('~', "~0").replace('/', "~1")
-        );
+        let child = format!("{pointer}/{}", pointer::escape(key.get_ref()));
         let v = node(value, &child, Some(shift(key.span())), index, shift);
         map.insert(key.get_ref().to_string(), v);
     }
