@@ -1,11 +1,65 @@
 //! Helpers shared by the integration tests. Each test file uses a different subset.
+//!
+//! - [`postlint`] and [`postlint_in`]: the one way to run the binary, with a clean environment.
+//! - [`corpus_dir`]: the real posts of `../shared/corpus`.
+//! - [`tree`]: a temporary directory of posts and configs to run in.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// The real posts of `../shared/corpus`, read in place.
+use assert_cmd::Command;
+
+/// Variables that change how postlint draws its reports (colour, width). The runs below remove
+/// them so that a developer's shell cannot change a test's result.
+const STYLE_VARS: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "TERM",
+];
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `postlint` binary run from the package root, never on a terminal, with none of
+/// [`STYLE_VARS`] but a fixed width of 100 columns. Add `.current_dir(..)`, `.env(..)`,
+/// `.write_stdin(..)` as a test needs them.
+pub fn postlint() -> Command {
+    postlint_in(manifest_dir())
+}
+
+/// [`postlint`] run from `dir` (a [`tree`] or a corpus folder).
+pub fn postlint_in(dir: impl AsRef<Path>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
+    cmd.current_dir(dir.as_ref());
+    for var in STYLE_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.env("COLUMNS", "100");
+    cmd
+}
+
+/// Runs `cmd`: its exit code (-1 when killed by a signal), stdout and stderr (lossy UTF-8).
+pub fn outcome(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("postlint runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs `cmd` and returns its stdout, which must be UTF-8.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("postlint runs").stdout).expect("stdout is UTF-8")
+}
+
+/// Where the real posts are expected: `../shared/corpus`, beside the checkout, read in place.
 pub fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
+    manifest_dir().join("../shared/corpus")
 }
 
 /// A temporary directory holding `files` (path relative to the directory, content).
