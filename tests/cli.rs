@@ -572,7 +572,9 @@ fn stdin_that_is_not_utf8_is_not_checked() {
 
 #[test]
 fn thread_count_does_not_change_the_output() {
-    let corpus = common::corpus_dir();
+    let Some(corpus) = common::corpus_or_skip("thread_count_does_not_change_the_output") else {
+        return;
+    };
     assert!(
         corpus.join("seed").is_dir(),
         "the corpus is expected at {}",

@@ -1,10 +1,12 @@
 //! Helpers shared by the integration tests. Each test file uses a different subset.
 //!
 //! - [`postlint`] and [`postlint_in`]: the one way to run the binary, with a clean environment.
-//! - [`corpus_dir`]: the real posts of `../shared/corpus`.
+//! - [`corpus_or_skip`]: the real posts of `../shared/corpus`, or a skip notice when they are not
+//!   there (a plain clone); under `CI` a missing corpus fails instead.
 //! - [`tree`]: a temporary directory of posts and configs to run in.
 #![allow(dead_code)]
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -60,6 +62,44 @@ pub fn stdout_of(cmd: &mut Command) -> String {
 /// Where the real posts are expected: `../shared/corpus`, beside the checkout, read in place.
 pub fn corpus_dir() -> PathBuf {
     manifest_dir().join("../shared/corpus")
+}
+
+/// Whether this is a CI run (`CI` set to anything but empty, `0` or `false`), where nothing may
+/// be skipped.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+}
+
+/// The corpus directory when it is there. When it is not, as in a plain `git clone`, this prints
+///
+/// ```text
+/// skipped: <test>: ../shared/corpus not found (CI runs it)
+/// ```
+///
+/// and returns `None` so that the test returns early and passes. Under `CI` it panics instead: CI
+/// must run every test. Use it first thing in a test:
+///
+/// ```ignore
+/// let Some(corpus) = common::corpus_or_skip("the_test_name") else { return };
+/// ```
+pub fn corpus_or_skip(test: &str) -> Option<PathBuf> {
+    let dir = corpus_dir();
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if in_ci() {
+        panic!(
+            "{test}: the corpus is expected at {} (CI is set, so corpus tests cannot be skipped)",
+            dir.display()
+        );
+    }
+    // Written to stderr directly, not with `eprintln!`: the test harness captures the output of
+    // passing tests made with the print macros, and this notice must show in `cargo test`.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped: {test}: ../shared/corpus not found (CI runs it)"
+    );
+    None
 }
 
 /// A temporary directory holding `files` (path relative to the directory, content).
