@@ -1,5 +1,7 @@
-//! Registry-driven fixture test: every rule in `postlint::rules::RULES` must have a folder
+//! Registry-driven fixture tests: every rule in `postlint::rules::RULES` must have a folder
 //! `fixtures/<CODE>-<name>/` with at least one post (`*.md` or `*.html`) in `pass/` and in `fail/`.
+//! Each folder is its own test, named after its rule (`fixture_tests!` below lists them; run one
+//! with `cargo test --test fixtures fm005`).
 //!
 //! Each file is linted with only that rule selected, over the folder's `postlint.toml` if it has
 //! one. `pass/` files must give nothing; `fail/` files must give at least one finding, all of that
@@ -182,116 +184,166 @@ fn snapshot_text(report: &FileReport, problems: &mut Vec<String>) -> String {
     format!("{out}\nfull:\n{full}\njson:\n{json}")
 }
 
-#[test]
-fn every_rule_has_fixtures_and_they_hold() {
-    let root = fixtures_dir();
+/// One test per fixture folder, so that a failure names the rule. A folder without a line here
+/// fails `the_fixture_list_is_every_folder_and_every_rule`.
+macro_rules! fixture_tests {
+    ($($test:ident => $folder:literal,)*) => {
+        /// Every folder listed below, in order.
+        const FOLDERS: &[&str] = &[$($folder),*];
+        $(
+            #[test]
+            fn $test() {
+                check_folder($folder);
+            }
+        )*
+    };
+}
+
+fixture_tests! {
+    fm001_front_matter_missing => "FM001-front-matter-missing",
+    fm002_front_matter_not_at_start => "FM002-front-matter-not-at-start",
+    fm003_front_matter_unclosed => "FM003-front-matter-unclosed",
+    fm004_front_matter_syntax_error => "FM004-front-matter-syntax-error",
+    fm005_duplicate_key => "FM005-duplicate-key",
+    fm006_front_matter_not_mapping => "FM006-front-matter-not-mapping",
+    fm101_missing_required_key => "FM101-missing-required-key",
+    fm102_unknown_key => "FM102-unknown-key",
+    fm103_wrong_type => "FM103-wrong-type",
+    fm104_value_not_allowed => "FM104-value-not-allowed",
+    fm105_pattern_mismatch => "FM105-pattern-mismatch",
+    fm106_invalid_format => "FM106-invalid-format",
+    fm107_value_out_of_range => "FM107-value-out-of-range",
+    fm108_schema_mismatch => "FM108-schema-mismatch",
+    fm201_invalid_date => "FM201-invalid-date",
+    fm202_non_portable_date => "FM202-non-portable-date",
+    ht001_script_element => "HT001-script-element",
+    ht002_iframe_host_not_allowed => "HT002-iframe-host-not-allowed",
+    ht003_plugin_element => "HT003-plugin-element",
+    ht004_style_element => "HT004-style-element",
+    ht005_inline_event_handler => "HT005-inline-event-handler",
+    ht006_dangerous_url => "HT006-dangerous-url",
+    ht007_form_element => "HT007-form-element",
+    ht008_document_element => "HT008-document-element",
+    ht009_obsolete_element => "HT009-obsolete-element",
+    ht010_style_attribute => "HT010-style-attribute",
+    ht011_unclosed_raw_text => "HT011-unclosed-raw-text",
+    ht012_html_parse_error => "HT012-html-parse-error",
+    ht100_denied_by_config => "HT100-denied-by-config",
+    img001_image_src_missing => "IMG001-image-src-missing",
+    img002_image_url_invalid => "IMG002-image-url-invalid",
+    img003_insecure_image_url => "IMG003-insecure-image-url",
+    img004_protocol_relative_image_url => "IMG004-protocol-relative-image-url",
+    img005_local_file_image_url => "IMG005-local-file-image-url",
+    img006_data_image_url => "IMG006-data-image-url",
+    img007_image_host_denied => "IMG007-image-host-denied",
+    img008_placeholder_image => "IMG008-placeholder-image",
+    img009_image_file_missing => "IMG009-image-file-missing",
+    img010_image_proxy_used => "IMG010-image-proxy-used",
+    img020_invalid_referrer_policy => "IMG020-invalid-referrer-policy",
+    img021_referrer_blocked_host => "IMG021-referrer-blocked-host",
+    img022_referrer_required_host => "IMG022-referrer-required-host",
+    img030_img_missing_alt => "IMG030-img-missing-alt",
+    img031_img_alt_valueless => "IMG031-img-alt-valueless",
+    img032_markdown_image_empty_alt => "IMG032-markdown-image-empty-alt",
+    img040_cover_empty => "IMG040-cover-empty",
+    img041_covers_disagree => "IMG041-covers-disagree",
+    img042_cover_not_in_body => "IMG042-cover-not-in-body",
+}
+
+/// Lints every post of `fixtures/<folder>/pass/` and `fail/` with only the folder's rule selected:
+/// pass files give nothing, fail files give only that rule and match their snapshots.
+fn check_folder(folder: &str) {
+    let rule = RULES
+        .iter()
+        .find(|r| folder_name(r) == folder)
+        .unwrap_or_else(|| {
+            panic!("fixtures/{folder} matches no rule in RULES (expected `<CODE>-<name>`)")
+        });
+    let dir = fixtures_dir().join(folder);
+    let settings = only(rule, &dir);
     let mut problems: Vec<String> = Vec::new();
     let mut snapshot_failures: Vec<String> = Vec::new();
-    let mut checked = 0;
 
-    for rule in RULES {
-        let dir = root.join(folder_name(rule));
-        let settings = only(rule, &dir);
-        let (pass, fail) = (posts_in(&dir.join("pass")), posts_in(&dir.join("fail")));
-        if pass.is_empty() || fail.is_empty() {
+    let (pass, fail) = (posts_in(&dir.join("pass")), posts_in(&dir.join("fail")));
+    assert!(
+        !pass.is_empty() && !fail.is_empty(),
+        "rule {} has no fixtures: add at least one post to {}/pass/ and one to {}/fail/",
+        rule.code,
+        display_path(&dir),
+        display_path(&dir)
+    );
+
+    for path in &pass {
+        let report = lint(path, &settings);
+        if report.not_checked || !report.diagnostics.is_empty() {
+            let codes: Vec<_> = report
+                .diagnostics
+                .iter()
+                .map(|d| format!("{} {}", d.code, d.message))
+                .collect();
             problems.push(format!(
-                "rule {} has no fixtures: add at least one post to {}/pass/ and one to {}/fail/",
-                rule.code,
-                display_path(&dir),
-                display_path(&dir)
+                "{}: expected no findings, got {codes:?}",
+                display_path(path)
+            ));
+        }
+    }
+
+    for path in &fail {
+        let report = lint(path, &settings);
+        if report.not_checked {
+            problems.push(format!(
+                "{}: could not be checked: {:?}",
+                display_path(path),
+                report.diagnostics
             ));
             continue;
         }
-
-        for path in &pass {
-            let report = lint(path, &settings);
-            checked += 1;
-            if report.not_checked || !report.diagnostics.is_empty() {
-                let codes: Vec<_> = report
-                    .diagnostics
-                    .iter()
-                    .map(|d| format!("{} {}", d.code, d.message))
-                    .collect();
-                problems.push(format!(
-                    "{}: expected no findings, got {codes:?}",
-                    display_path(path)
-                ));
-            }
-        }
-
-        for path in &fail {
-            let report = lint(path, &settings);
-            checked += 1;
-            if report.not_checked {
-                problems.push(format!(
-                    "{}: could not be checked: {:?}",
-                    display_path(path),
-                    report.diagnostics
-                ));
-                continue;
-            }
-            if report.diagnostics.is_empty() {
-                problems.push(format!(
-                    "{}: expected {} to report something, got nothing",
-                    display_path(path),
-                    rule.code
-                ));
-                continue;
-            }
-            for d in &report.diagnostics {
-                if d.code != rule.code || d.name != rule.name {
-                    problems.push(format!(
-                        "{}: expected only {}, got {} ({})",
-                        display_path(path),
-                        rule.code,
-                        d.code,
-                        d.message
-                    ));
-                }
-                if d.url.as_deref() != Some(rule.url().as_str()) {
-                    problems.push(format!(
-                        "{}: finding links to {:?}, not to the rule's docs",
-                        display_path(path),
-                        d.url
-                    ));
-                }
-            }
-            let content = snapshot_text(&report, &mut problems);
-            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-            let mut settings = insta::Settings::clone_current();
-            settings.set_snapshot_path(dir.join("snapshots"));
-            settings.set_prepend_module_to_snapshot(false);
-            settings.set_input_file(path);
-            settings.set_omit_expression(true);
-            settings.set_description(format!(
-                "{} with only {} selected",
+        if report.diagnostics.is_empty() {
+            problems.push(format!(
+                "{}: expected {} to report something, got nothing",
                 display_path(path),
                 rule.code
             ));
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                settings.bind(|| insta::assert_snapshot!(stem.clone(), content));
-            }));
-            if result.is_err() {
-                snapshot_failures.push(display_path(path));
+            continue;
+        }
+        for d in &report.diagnostics {
+            if d.code != rule.code || d.name != rule.name {
+                problems.push(format!(
+                    "{}: expected only {}, got {} ({})",
+                    display_path(path),
+                    rule.code,
+                    d.code,
+                    d.message
+                ));
+            }
+            if d.url.as_deref() != Some(rule.url().as_str()) {
+                problems.push(format!(
+                    "{}: finding links to {:?}, not to the rule's docs",
+                    display_path(path),
+                    d.url
+                ));
             }
         }
-    }
-
-    // A fixture folder nobody reads is a rule that was renamed or removed.
-    for entry in std::fs::read_dir(&root).expect("fixtures/ exists") {
-        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-        if !RULES.iter().any(|r| folder_name(r) == name) {
-            problems.push(format!(
-                "fixtures/{name} matches no rule in RULES (expected `<CODE>-<name>`)"
-            ));
+        let content = snapshot_text(&report, &mut problems);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(dir.join("snapshots"));
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_input_file(path);
+        settings.set_omit_expression(true);
+        settings.set_description(format!(
+            "{} with only {} selected",
+            display_path(path),
+            rule.code
+        ));
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            settings.bind(|| insta::assert_snapshot!(stem.clone(), content));
+        }));
+        if result.is_err() {
+            snapshot_failures.push(display_path(path));
         }
     }
 
-    assert!(
-        checked >= RULES.len() * 2,
-        "checked {checked} files for {} rules",
-        RULES.len()
-    );
     assert!(
         problems.is_empty(),
         "fixture problems:\n  {}",
@@ -302,6 +354,53 @@ fn every_rule_has_fixtures_and_they_hold() {
         "snapshots differ for:\n  {}",
         snapshot_failures.join("\n  ")
     );
+}
+
+/// The list above is exactly the folders in `fixtures/`, and every rule in `RULES` has one: a new
+/// rule or folder without a `fixture_tests!` line, or a folder nobody reads (a rule that was
+/// renamed or removed), fails here.
+#[test]
+fn the_fixture_list_is_every_folder_and_every_rule() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
+        .expect("fixtures/ exists")
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut problems: Vec<String> = Vec::new();
+    for name in &on_disk {
+        if !RULES.iter().any(|r| &folder_name(r) == name) {
+            problems.push(format!(
+                "fixtures/{name} matches no rule in RULES (expected `<CODE>-<name>`)"
+            ));
+        }
+    }
+    for rule in RULES {
+        let name = folder_name(rule);
+        if !on_disk.contains(&name) {
+            problems.push(format!(
+                "rule {} has no fixtures: add at least one post to fixtures/{name}/pass/ and one to fixtures/{name}/fail/",
+                rule.code
+            ));
+        }
+    }
+    for name in &on_disk {
+        if !FOLDERS.contains(&name.as_str()) {
+            let (code, rest) = name.split_once('-').unwrap_or((name, ""));
+            problems.push(format!(
+                "fixtures/{name} has no test: add `{}_{} => \"{name}\",` to `fixture_tests!` in tests/fixtures.rs",
+                code.to_lowercase(),
+                rest.replace('-', "_")
+            ));
+        }
+    }
+    for name in FOLDERS {
+        if !on_disk.iter().any(|d| d == name) {
+            problems.push(format!(
+                "`fixture_tests!` lists {name}, which is not a folder in fixtures/"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Orphan snapshots would hide a renamed or deleted fixture: every `.snap` needs its fail file.

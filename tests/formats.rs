@@ -1,15 +1,11 @@
 //! Every output format, snapshotted on the same set of posts (the shipped examples), and the
 //! same bytes whatever the thread count.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
+mod common;
+use common::postlint;
 
 fn run(format: &str, threads: &str) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
-        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")))
-        .env("COLUMNS", "100")
-        .env_remove("NO_COLOR")
+    let out = postlint()
         .args([
             "check",
             "--no-config",

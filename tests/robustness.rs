@@ -5,31 +5,24 @@
 use std::path::Path;
 use std::time::Instant;
 
-use assert_cmd::Command;
+mod common;
+use common::{outcome, postlint_in};
+
 use postlint::{CliOverrides, Settings};
 
-fn postlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
-    cmd.current_dir(dir)
-        .env("COLUMNS", "100")
-        .env_remove("NO_COLOR");
-    cmd.args([
-        "check",
-        "--no-config",
-        "--select",
-        "ALL",
-        "--format",
-        "concise",
-    ]);
-    cmd
-}
-
+/// `postlint check` in `dir` with every rule on, no config and the concise format, then `args`.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = postlint(dir).args(args).output().expect("postlint runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
+    outcome(
+        postlint_in(dir)
+            .args([
+                "check",
+                "--no-config",
+                "--select",
+                "ALL",
+                "--format",
+                "concise",
+            ])
+            .args(args),
     )
 }
 
@@ -216,8 +209,7 @@ fn a_fifty_megabyte_post_is_skipped_with_one_finding_unless_the_limit_allows_it(
         "postlint.toml",
         "[limits]\nmax-file-size = 100000000\n",
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
-        .current_dir(dir.path())
+    let out = postlint_in(dir.path())
         .args(["check", "--format", "concise", "huge.md"])
         .output()
         .unwrap();
@@ -366,8 +358,7 @@ fn html_deeper_than_the_limit_is_reported_once_at_the_first_element_too_deep() {
         "deep.md",
         format!("---\ntitle: t\n---\n{}x\n", "<span>".repeat(20)),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
-        .current_dir(dir.path())
+    let out = postlint_in(dir.path())
         .args([
             "check", "--format", "concise", "--select", "HT012", "deep.md",
         ])
@@ -411,8 +402,7 @@ fn findings_on_a_megabyte_line_show_a_window_of_it() {
         "one-line.md",
         format!("---\ntitle: t\n---\n{line}\n"),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_postlint"))
-        .current_dir(dir.path())
+    let out = postlint_in(dir.path())
         .env("NO_COLOR", "1")
         .args(["check", "--no-config", "--select", "HT012", "one-line.md"])
         .output()

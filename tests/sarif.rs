@@ -1,19 +1,20 @@
 //! The SARIF output for the whole corpus validates against the official SARIF 2.1.0 schema.
 
-use std::path::PathBuf;
+mod common;
+use common::postlint;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
 
 #[test]
 fn corpus_sarif_validates_against_the_official_schema() {
+    let Some(corpus) = common::corpus_or_skip("corpus_sarif_validates_against_the_official_schema")
+    else {
+        return;
+    };
+    // The schema lives beside the corpus, in `../shared/schemas`.
+    let schema_path = corpus.join("../schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(shared().join("schemas/sarif-schema-2.1.0.json"))
-            .expect("SARIF schema in ../shared/schemas"),
+        &std::fs::read_to_string(schema_path).expect("SARIF schema in ../shared/schemas"),
     )
     .expect("schema is JSON");
     let validator = jsonschema::options()
@@ -22,8 +23,7 @@ fn corpus_sarif_validates_against_the_official_schema() {
         .build(&schema)
         .expect("the SARIF schema compiles");
 
-    let output = Command::cargo_bin("postlint")
-        .unwrap()
+    let output = postlint()
         .args([
             "check",
             "--no-config",
@@ -32,7 +32,7 @@ fn corpus_sarif_validates_against_the_official_schema() {
             "--select",
             "ALL",
         ])
-        .arg(shared().join("corpus"))
+        .arg(&corpus)
         .output()
         .unwrap();
     assert!(

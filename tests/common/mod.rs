@@ -1,11 +1,105 @@
 //! Helpers shared by the integration tests. Each test file uses a different subset.
+//!
+//! - [`postlint`] and [`postlint_in`]: the one way to run the binary, with a clean environment.
+//! - [`corpus_or_skip`]: the real posts of `../shared/corpus`, or a skip notice when they are not
+//!   there (a plain clone); under `CI` a missing corpus fails instead.
+//! - [`tree`]: a temporary directory of posts and configs to run in.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
-/// The real posts of `../shared/corpus`, read in place.
+use assert_cmd::Command;
+
+/// Variables that change how postlint draws its reports (colour, width). The runs below remove
+/// them so that a developer's shell cannot change a test's result.
+const STYLE_VARS: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "TERM",
+];
+
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `postlint` binary run from the package root, never on a terminal, with none of
+/// [`STYLE_VARS`] but a fixed width of 100 columns. Add `.current_dir(..)`, `.env(..)`,
+/// `.write_stdin(..)` as a test needs them.
+pub fn postlint() -> Command {
+    postlint_in(manifest_dir())
+}
+
+/// [`postlint`] run from `dir` (a [`tree`] or a corpus folder).
+pub fn postlint_in(dir: impl AsRef<Path>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_postlint"));
+    cmd.current_dir(dir.as_ref());
+    for var in STYLE_VARS {
+        cmd.env_remove(var);
+    }
+    cmd.env("COLUMNS", "100");
+    cmd
+}
+
+/// Runs `cmd`: its exit code (-1 when killed by a signal), stdout and stderr (lossy UTF-8).
+pub fn outcome(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("postlint runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs `cmd` and returns its stdout, which must be UTF-8.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.output().expect("postlint runs").stdout).expect("stdout is UTF-8")
+}
+
+/// Where the real posts are expected: `../shared/corpus`, beside the checkout, read in place.
 pub fn corpus_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"))
+    manifest_dir().join("../shared/corpus")
+}
+
+/// Whether this is a CI run (`CI` set to anything but empty, `0` or `false`), where nothing may
+/// be skipped.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+}
+
+/// The corpus directory when it is there. When it is not, as in a plain `git clone`, this prints
+///
+/// ```text
+/// skipped: <test>: ../shared/corpus not found (CI runs it)
+/// ```
+///
+/// and returns `None` so that the test returns early and passes. Under `CI` it panics instead: CI
+/// must run every test. Use it first thing in a test:
+///
+/// ```ignore
+/// let Some(corpus) = common::corpus_or_skip("the_test_name") else { return };
+/// ```
+pub fn corpus_or_skip(test: &str) -> Option<PathBuf> {
+    let dir = corpus_dir();
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    if in_ci() {
+        panic!(
+            "{test}: the corpus is expected at {} (CI is set, so corpus tests cannot be skipped)",
+            dir.display()
+        );
+    }
+    // Written to stderr directly, not with `eprintln!`: the test harness captures the output of
+    // passing tests made with the print macros, and this notice must show in `cargo test`.
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "skipped: {test}: ../shared/corpus not found (CI runs it)"
+    );
+    None
 }
 
 /// A temporary directory holding `files` (path relative to the directory, content).
