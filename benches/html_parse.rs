@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use postlint::discover::discover;
-use postlint::document::html::{parse_fragment, FragmentKind};
-use postlint::document::offsets::OffsetMap;
-use postlint::document::{markdown, BodySyntax, Document};
+use postlint::internals::document::html::{parse_fragment, FragmentKind};
+use postlint::internals::document::offsets::OffsetMap;
+use postlint::internals::document::{markdown, BodySyntax, Document};
 use postlint::source::SourceFile;
 use postlint::Settings;
 

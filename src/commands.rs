@@ -307,13 +307,13 @@ fn rule_docs(name: &str) -> u8 {
 }
 
 fn print_schema(name: &str) -> u8 {
-    match postlint::schema::preset(name) {
+    match postlint::internals::schema::preset(name) {
         Some(preset) => {
             out!("{}", preset.schema);
             EXIT_OK
         }
         None => {
-            let names: Vec<&str> = postlint::schema::PRESETS.iter().map(|p| p.name).collect();
+            let names: Vec<&str> = postlint::PRESETS.iter().map(|p| p.name).collect();
             eprintln!(
                 "postlint: no preset `{name}`; choose one of: {}",
                 names.join(", ")
@@ -336,7 +336,7 @@ fn inspect(file: &Path) -> u8 {
         return EXIT_TOOL;
     };
     let source = postlint::source::SourceFile::new(lint::display_name(file), text);
-    let doc = postlint::document::Document::parse(source, Default::default());
+    let doc = postlint::internals::document::Document::parse(source, Default::default());
     if let Some(err) = &doc.front_matter_error {
         let p = doc.source.position(err.offset);
         eprintln!(

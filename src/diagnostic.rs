@@ -90,11 +90,3 @@ impl Diagnostic {
         self
     }
 }
-
-/// Where the docs for a rule live; every diagnostic links there.
-pub fn docs_url(code: &str) -> String {
-    format!(
-        "https://github.com/postlint/postlint/blob/main/src/rules/docs/{}.md",
-        code
-    )
-}

@@ -1,24 +1,50 @@
 //! postlint: lint the content of static sites and blogs.
 //!
-//! The library parses each post once into a [`document::Document`], runs the enabled
-//! [`rules`] over it and returns findings as plain data ([`diagnostic::Diagnostic`]); the
-//! [`render`] module turns them into text. The library never prints.
+//! The public surface is the pipeline and what it takes and gives:
+//!
+//! - [`Settings`]: `postlint.toml` ([`config`]) and the command line ([`CliOverrides`]) resolved
+//!   into one immutable value;
+//! - [`discover()`] and [`lint_files`] / [`lint_file`] / [`lint_bytes`] / [`lint_source`]: from
+//!   paths to one [`FileReport`] per file, parsed once and checked by every enabled rule;
+//! - [`diagnostic`]: findings as plain data, with exact spans ([`source`] turns offsets into
+//!   lines and character columns);
+//! - [`render`]: the output formats;
+//! - [`rules`]: the registry, for listing and documenting rules.
+//!
+//! The library never prints. Everything else (the parsed document, dates, the image model,
+//! schema placement) is internal; fuzz targets, benches and tests reach it through the hidden
+//! [`internals`] module, which is not API and may change in any release.
+
+#[doc(hidden)]
+pub mod dates;
+#[doc(hidden)]
+pub mod document;
+#[doc(hidden)]
+pub mod images;
+#[doc(hidden)]
+pub mod referrer;
+#[doc(hidden)]
+pub mod schema;
 
 pub mod config;
-pub mod dates;
 pub mod diagnostic;
 pub mod discover;
-pub mod document;
-pub mod images;
 pub mod lint;
-pub mod referrer;
 pub mod render;
 pub mod rules;
-pub mod schema;
 pub mod settings;
 pub mod source;
 
 pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};
+pub use discover::discover;
 pub use lint::{lint_bytes, lint_file, lint_files, lint_source, FileReport};
+pub use schema::{Preset, PRESETS};
 pub use settings::Settings;
+
+/// Not API: the parser, the image model and the other internals, for the fuzz targets, benches,
+/// tests and the `inspect` command.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::{dates, document, images, referrer, schema};
+}

@@ -1,7 +1,7 @@
 //! Registry-driven fixture tests: every rule in `postlint::rules::RULES` must have a folder
 //! `fixtures/<CODE>-<name>/` with at least one post (`*.md` or `*.html`) in `pass/` and in `fail/`.
-//! Each folder is its own test, named after its rule (`fixture_tests!` below lists them; run one
-//! with `cargo test --test fixtures fm005`).
+//! Each folder is its own test, named after its rule (build.rs lists the folders for
+//! `fixture_tests!`; run one with `cargo test --test fixtures fm005`).
 //!
 //! Each file is linted with only that rule selected, over the folder's `postlint.toml` if it has
 //! one. `pass/` files must give nothing; `fail/` files must give at least one finding, all of that
@@ -199,56 +199,8 @@ macro_rules! fixture_tests {
     };
 }
 
-fixture_tests! {
-    fm001_front_matter_missing => "FM001-front-matter-missing",
-    fm002_front_matter_not_at_start => "FM002-front-matter-not-at-start",
-    fm003_front_matter_unclosed => "FM003-front-matter-unclosed",
-    fm004_front_matter_syntax_error => "FM004-front-matter-syntax-error",
-    fm005_duplicate_key => "FM005-duplicate-key",
-    fm006_front_matter_not_mapping => "FM006-front-matter-not-mapping",
-    fm101_missing_required_key => "FM101-missing-required-key",
-    fm102_unknown_key => "FM102-unknown-key",
-    fm103_wrong_type => "FM103-wrong-type",
-    fm104_value_not_allowed => "FM104-value-not-allowed",
-    fm105_pattern_mismatch => "FM105-pattern-mismatch",
-    fm106_invalid_format => "FM106-invalid-format",
-    fm107_value_out_of_range => "FM107-value-out-of-range",
-    fm108_schema_mismatch => "FM108-schema-mismatch",
-    fm201_invalid_date => "FM201-invalid-date",
-    fm202_non_portable_date => "FM202-non-portable-date",
-    ht001_script_element => "HT001-script-element",
-    ht002_iframe_host_not_allowed => "HT002-iframe-host-not-allowed",
-    ht003_plugin_element => "HT003-plugin-element",
-    ht004_style_element => "HT004-style-element",
-    ht005_inline_event_handler => "HT005-inline-event-handler",
-    ht006_dangerous_url => "HT006-dangerous-url",
-    ht007_form_element => "HT007-form-element",
-    ht008_document_element => "HT008-document-element",
-    ht009_obsolete_element => "HT009-obsolete-element",
-    ht010_style_attribute => "HT010-style-attribute",
-    ht011_unclosed_raw_text => "HT011-unclosed-raw-text",
-    ht012_html_parse_error => "HT012-html-parse-error",
-    ht100_denied_by_config => "HT100-denied-by-config",
-    img001_image_src_missing => "IMG001-image-src-missing",
-    img002_image_url_invalid => "IMG002-image-url-invalid",
-    img003_insecure_image_url => "IMG003-insecure-image-url",
-    img004_protocol_relative_image_url => "IMG004-protocol-relative-image-url",
-    img005_local_file_image_url => "IMG005-local-file-image-url",
-    img006_data_image_url => "IMG006-data-image-url",
-    img007_image_host_denied => "IMG007-image-host-denied",
-    img008_placeholder_image => "IMG008-placeholder-image",
-    img009_image_file_missing => "IMG009-image-file-missing",
-    img010_image_proxy_used => "IMG010-image-proxy-used",
-    img020_invalid_referrer_policy => "IMG020-invalid-referrer-policy",
-    img021_referrer_blocked_host => "IMG021-referrer-blocked-host",
-    img022_referrer_required_host => "IMG022-referrer-required-host",
-    img030_img_missing_alt => "IMG030-img-missing-alt",
-    img031_img_alt_valueless => "IMG031-img-alt-valueless",
-    img032_markdown_image_empty_alt => "IMG032-markdown-image-empty-alt",
-    img040_cover_empty => "IMG040-cover-empty",
-    img041_covers_disagree => "IMG041-covers-disagree",
-    img042_cover_not_in_body => "IMG042-cover-not-in-body",
-}
+// One `#[test]` per folder of fixtures/, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/fixture_tests.rs"));
 
 /// Lints every post of `fixtures/<folder>/pass/` and `fail/` with only the folder's rule selected:
 /// pass files give nothing, fail files give only that rule and match their snapshots.
@@ -356,9 +308,8 @@ fn check_folder(folder: &str) {
     );
 }
 
-/// The list above is exactly the folders in `fixtures/`, and every rule in `RULES` has one: a new
-/// rule or folder without a `fixture_tests!` line, or a folder nobody reads (a rule that was
-/// renamed or removed), fails here.
+/// Every folder of `fixtures/` is a rule and every rule in `RULES` has a folder: a rule without
+/// fixtures, or a folder nobody reads (a rule that was renamed or removed), fails here.
 #[test]
 fn the_fixture_list_is_every_folder_and_every_rule() {
     let mut on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
@@ -383,22 +334,17 @@ fn the_fixture_list_is_every_folder_and_every_rule() {
             ));
         }
     }
-    for name in &on_disk {
-        if !FOLDERS.contains(&name.as_str()) {
-            let (code, rest) = name.split_once('-').unwrap_or((name, ""));
-            problems.push(format!(
-                "fixtures/{name} has no test: add `{}_{} => \"{name}\",` to `fixture_tests!` in tests/fixtures.rs",
-                code.to_lowercase(),
-                rest.replace('-', "_")
-            ));
-        }
+    // build.rs reruns when fixtures/ changes; a stale list would leave a folder untested.
+    if FOLDERS != on_disk.as_slice() {
+        problems.push(format!(
+            "the generated fixture tests cover {FOLDERS:?}, but fixtures/ holds {on_disk:?}"
+        ));
     }
-    for name in FOLDERS {
-        if !on_disk.iter().any(|d| d == name) {
-            problems.push(format!(
-                "`fixture_tests!` lists {name}, which is not a folder in fixtures/"
-            ));
-        }
+    // build.rs reruns when fixtures/ changes; a stale list would leave a folder untested.
+    if FOLDERS != on_disk.as_slice() {
+        problems.push(format!(
+            "the generated fixture tests cover {FOLDERS:?}, but fixtures/ holds {on_disk:?}"
+        ));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

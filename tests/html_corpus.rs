@@ -11,7 +11,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use postlint::discover::discover;
-use postlint::document::{markdown, BodySyntax, Document};
+use postlint::internals::document::{markdown, BodySyntax, Document};
 use postlint::source::SourceFile;
 use postlint::Settings;
 
@@ -236,8 +236,8 @@ fn every_fragment_builds_the_dom_html5ever_builds() {
     };
     use html5ever::tendril::TendrilSink;
     use html5ever::{local_name, ns, QualName};
-    use postlint::document::html::{parse_fragment, FragmentKind};
-    use postlint::document::offsets::OffsetMap;
+    use postlint::internals::document::html::{parse_fragment, FragmentKind};
+    use postlint::internals::document::offsets::OffsetMap;
 
     let mut compared = 0;
     for (rel, d) in documents() {

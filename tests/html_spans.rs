@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use postlint::document::{Body, BodySyntax, Document, HtmlErrorKind, LinkStyle};
+use postlint::internals::document::{Body, BodySyntax, Document, HtmlErrorKind, LinkStyle};
 use postlint::source::SourceFile;
 use proptest::prelude::*;
 use scraper::Selector;
@@ -449,8 +449,8 @@ fn reference_dom(text: &str) -> String {
 }
 
 fn our_dom(text: &str) -> String {
-    use postlint::document::html::{parse_fragment, FragmentKind};
-    use postlint::document::offsets::OffsetMap;
+    use postlint::internals::document::html::{parse_fragment, FragmentKind};
+    use postlint::internals::document::offsets::OffsetMap;
     parse_fragment(
         text,
         OffsetMap::contiguous(0, text.len()),

@@ -8,8 +8,8 @@ use common::line_col as naive_line_col;
 
 use std::path::Path;
 
-use postlint::document::split::split;
-use postlint::document::Document;
+use postlint::internals::document::split::split;
+use postlint::internals::document::Document;
 use postlint::render::{formatter, FormatKind, Style};
 use postlint::source::SourceFile;
 use postlint::{lint_bytes, lint_source};

@@ -1,7 +1,7 @@
 //! YAML/TOML/JSON front matter to value and span index: every indexed span lies in the file.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::document::{Document, Limits};
+use postlint::internals::document::{Document, Limits};
 use postlint::source::SourceFile;
 
 fuzz_target!(|body: &str| {

@@ -1,8 +1,8 @@
 //! Spanned HTML parsing: element and attribute spans lie in the text, on char boundaries.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::document::html::{parse_fragment, FragmentKind};
-use postlint::document::offsets::OffsetMap;
+use postlint::internals::document::html::{parse_fragment, FragmentKind};
+use postlint::internals::document::offsets::OffsetMap;
 
 fuzz_target!(|text: &str| {
     let fragment = parse_fragment(text, OffsetMap::contiguous(0, text.len()), FragmentKind::Document);

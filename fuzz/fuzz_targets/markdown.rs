@@ -1,7 +1,7 @@
 //! Markdown extraction: every fragment, image and link span lies in the text on char boundaries.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::document::markdown::extract;
+use postlint::internals::document::markdown::extract;
 
 fuzz_target!(|text: &str| {
     let found = extract(text, 0..text.len());

@@ -1,7 +1,7 @@
 //! Proxy unwrapping: the proxy and origin ranges lie in the URL, on char boundaries.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::images::proxy::unwrap;
+use postlint::internals::images::proxy::unwrap;
 
 fuzz_target!(|url: &str| {
     if let Some(u) = unwrap(url, &[]) {

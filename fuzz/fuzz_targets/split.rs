@@ -1,7 +1,7 @@
 //! Front-matter splitting: ranges ordered, inside the text, on char boundaries.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use postlint::document::split::split;
+use postlint::internals::document::split::split;
 
 fuzz_target!(|text: &str| {
     let s = split(text);
