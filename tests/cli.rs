@@ -669,13 +669,7 @@ fn rule_prints_the_docs_by_code_or_name() {
         by_code.starts_with("# FM002 front-matter-not-at-start\n"),
         "{by_code}"
     );
-    for heading in [
-        "## What it does",
-        "## Why it matters",
-        "## Example that fails",
-        "## What to write instead",
-        "## Options",
-    ] {
+    for heading in postlint::rules::DOC_HEADINGS {
         assert!(by_code.contains(heading), "missing {heading}");
     }
     assert!(

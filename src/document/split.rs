@@ -8,11 +8,11 @@
 use std::ops::Range;
 
 /// The fences and formats live with their parsers; the old name stays for the rules using it.
-pub use super::front_matter::Format as FrontMatterKind;
+use super::front_matter::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterBlock {
-    pub kind: FrontMatterKind,
+    pub kind: Format,
     /// The opening fence, without its line break.
     pub open: Range<usize>,
     /// Everything between the fences, starting at the beginning of a line.
@@ -70,7 +70,7 @@ pub fn split(text: &str) -> Split {
     };
 
     let (open, mut next) = line_at(text, start);
-    let Some(kind) = FrontMatterKind::from_fence(&text[open.clone()]) else {
+    let Some(kind) = Format::from_fence(&text[open.clone()]) else {
         return no_front_matter(bom);
     };
     let content_start = next;
@@ -119,7 +119,7 @@ mod tests {
     fn plain_yaml() {
         let s = split("---\ntitle: a\n---\nbody\n");
         let fm = s.front_matter.unwrap();
-        assert_eq!(fm.kind, FrontMatterKind::Yaml);
+        assert_eq!(fm.kind, Format::Yaml);
         assert_eq!(fm.open, 0..3);
         assert_eq!(fm.content, 4..13);
         assert_eq!(fm.close, Some(13..16));
@@ -146,11 +146,11 @@ mod tests {
         assert_eq!(s.front_matter.unwrap().close, None);
         assert_eq!(
             split("+++\na = 1\n+++\n").front_matter.unwrap().kind,
-            FrontMatterKind::Toml
+            Format::Toml
         );
         assert_eq!(
             split(";;;\n\"a\": 1\n;;;\n").front_matter.unwrap().kind,
-            FrontMatterKind::Json
+            Format::Json
         );
         assert!(split("\n---\nno close").front_matter.is_none());
         assert!(split("# title\n---\n").front_matter.is_none());

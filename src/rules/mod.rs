@@ -21,6 +21,15 @@ pub use registry::{lookup, Group, RULES};
 /// Where rule docs are published: the rule's `.md` file in the repository.
 pub const DOCS_BASE: &str = "https://github.com/postlint/postlint/blob/main/src/rules/";
 
+/// The headings every rule's docs have, in this order.
+pub const DOC_HEADINGS: &[&str] = &[
+    "## What it does",
+    "## Why it matters",
+    "## Example that fails",
+    "## What to write instead",
+    "## Options",
+];
+
 /// What a rule file declares about itself; the registry adds the group, docs and check.
 pub struct Meta {
     /// Stable code, e.g. `FM002`.

@@ -189,13 +189,7 @@ mod tests {
                 rule.name
             );
             let mut at = 0;
-            for heading in [
-                "## What it does",
-                "## Why it matters",
-                "## Example that fails",
-                "## What to write instead",
-                "## Options",
-            ] {
+            for heading in super::super::DOC_HEADINGS {
                 match rule.docs[at..].find(&format!("\n{heading}\n")) {
                     Some(i) => at += i + 1,
                     None => panic!("{rule:?}: docs lack `{heading}` (or it is out of order)"),

@@ -71,11 +71,10 @@ pub fn active_rules(
     let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
     // A section switch turns a rule on or off by default and may raise its severity.
     let mut switch = |code: &str, enabled: bool, level: Option<Severity>| {
-        if let Some(i) = RULES.iter().position(|r| r.code == code) {
-            on[i] = enabled;
-            if let Some(level) = level {
-                severity[i] = level;
-            }
+        let i = index_of(code);
+        on[i] = enabled;
+        if let Some(level) = level {
+            severity[i] = level;
         }
     };
     if defaults.requires_front_matter {
@@ -116,12 +115,8 @@ pub fn active_rules(
     }
     // "allow" means the kind of URL is fine: selecting a prefix or `ALL` does not report it;
     // only `[rules]` can.
-    for (code, level) in levels {
-        if level == Level::Allow {
-            if let Some(i) = RULES.iter().position(|r| r.code == code) {
-                on[i] = false;
-            }
-        }
+    for (code, _) in levels.iter().filter(|(_, level)| *level == Level::Allow) {
+        on[index_of(code)] = false;
     }
     if let Some(rules) = file.and_then(|f| f.rules.as_ref()) {
         for (key, value) in rules {
@@ -174,6 +169,14 @@ pub fn active_rules(
             severity: *severity,
         })
         .collect())
+}
+
+/// The registry index of a rule this module names by code.
+fn index_of(code: &str) -> usize {
+    RULES
+        .iter()
+        .position(|r| r.code == code)
+        .expect("the rule is in the registry")
 }
 
 fn from_file(list: Option<&Vec<Spanned<String>>>) -> Vec<Selector<'_>> {

@@ -415,7 +415,7 @@ impl Placer<'_> {
             .split
             .front_matter
             .as_ref()
-            .is_some_and(|b| b.kind == crate::document::FrontMatterKind::Toml);
+            .is_some_and(|b| b.kind == crate::document::Format::Toml);
         if instance.is_null() {
             issue.help = Some("the key has no value: give it one, or delete the line".into());
             return issue;

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::dates::{self, DateClass};
 use crate::diagnostic::Fix;
-use crate::document::{pointer, FrontMatterKind, NodeKind, ScalarKind};
+use crate::document::{pointer, Format, NodeKind, ScalarKind};
 use crate::rules::Context;
 
 /// A value under one of the configured date keys, with where its text sits in the file.
@@ -63,7 +63,7 @@ pub(crate) fn date_values(ctx: &Context) -> Vec<DateValue> {
         .split
         .front_matter
         .as_ref()
-        .is_some_and(|b| b.kind == FrontMatterKind::Toml);
+        .is_some_and(|b| b.kind == Format::Toml);
     walk(ctx, &fm.value, &mut String::new(), toml, &mut out);
     out
 }

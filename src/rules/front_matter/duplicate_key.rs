@@ -1,5 +1,5 @@
 use crate::diagnostic::Label;
-use crate::document::FrontMatterKind;
+use crate::document::Format;
 use crate::rules::{declare_rule, Context, Findings};
 
 declare_rule! {
@@ -17,7 +17,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
         .split
         .front_matter
         .as_ref()
-        .is_some_and(|b| b.kind == FrontMatterKind::Json);
+        .is_some_and(|b| b.kind == Format::Json);
     for dup in &fm.duplicates {
         let place = if dup.mapping.is_empty() {
             String::new()

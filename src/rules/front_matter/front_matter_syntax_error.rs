@@ -1,4 +1,4 @@
-use crate::document::FrontMatterKind;
+use crate::document::Format;
 use crate::rules::{declare_rule, Context, Findings};
 use crate::source::floor_char_boundary;
 
@@ -23,9 +23,9 @@ fn check(ctx: &Context, findings: &mut Findings) {
         .next()
         .map_or(start, |c| start + c.len_utf8());
     let language = match block.kind {
-        FrontMatterKind::Yaml => "YAML",
-        FrontMatterKind::Toml => "TOML",
-        FrontMatterKind::Json => "JSON",
+        Format::Yaml => "YAML",
+        Format::Toml => "TOML",
+        Format::Json => "JSON",
     };
     let d = findings
         .diagnostic(start..end, "the parser stopped here", format!("invalid {language} in front matter: {}", err.message))

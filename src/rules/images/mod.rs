@@ -30,11 +30,13 @@ pub(crate) fn cannot_carry_policy_help(image: &ImageRef, policy: Policy) -> Stri
     let (what, instead) = match image.kind {
         ImageKind::Markdown => (
             "Markdown images",
-            "Write this one as HTML, `<img src=\"...\" alt=\"...\" referrerpolicy=\"{policy}\">`; or",
+            format!("Write this one as HTML, `<img src=\"...\" alt=\"...\" referrerpolicy=\"{policy}\">`; or"),
         ),
-        _ => ("This element", "Show the image with an `<img referrerpolicy=\"{policy}\">`; or"),
+        _ => (
+            "This element",
+            format!("Show the image with an `<img referrerpolicy=\"{policy}\">`; or"),
+        ),
     };
-    let instead = instead.replace("{policy}", policy.as_str());
     format!(
         "{what} cannot carry `referrerpolicy`. {instead}, when the whole site can \
          live with it, set the theme's `<meta name=\"referrer\" content=\"{policy}\">` and \
