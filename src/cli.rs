@@ -96,6 +96,15 @@ pub struct CheckArgs {
     /// List the files that would be linted, and stop.
     #[arg(long)]
     pub show_files: bool,
+    /// Apply the safe fixes to the files, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply (with `--fix`, `--diff`) or mark (in the report) the unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing; exit 1 when there is something to fix.
+    #[arg(long)]
+    pub diff: bool,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

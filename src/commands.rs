@@ -21,7 +21,8 @@ use std::path::Path;
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use postlint::config::{self, CliOverrides, ConfigError};
-use postlint::render::{formatter, statistics, summary_line, Style, Totals};
+use postlint::fix::{self, FixMode, Fixed};
+use postlint::render::{fixable_line, formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
 use postlint::Settings;
 use postlint::{discover, lint, FileReport, Severity};
@@ -152,20 +153,37 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_TOOL;
         }
     };
-    let mut reports: Vec<FileReport> = Vec::new();
+    let mode = if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    };
+    let fixing = args.fix || args.diff;
+    if args.fix && !args.diff && !stdin.is_empty() {
+        eprintln!(
+            "postlint: --fix cannot write back to standard input; use --diff to see the fixes"
+        );
+        return EXIT_TOOL;
+    }
+    let mut fixed: Vec<Fixed> = Vec::new();
     if !stdin.is_empty() {
         let name = args
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "<stdin>".into());
         let mut bytes = Vec::new();
-        reports.push(match std::io::stdin().read_to_end(&mut bytes) {
+        let report = match std::io::stdin().read_to_end(&mut bytes) {
             Ok(_) => lint::lint_bytes(&name, &bytes, &settings),
             Err(err) => FileReport::failure(
                 postlint::source::SourceFile::new(name, ""),
                 0..0,
                 format!("cannot read standard input: {err}"),
             ),
+        };
+        fixed.push(if fixing {
+            fix::fix_report(report, &settings, mode)
+        } else {
+            unfixed(report)
         });
     }
     if args.show_files {
@@ -178,13 +196,28 @@ fn check(args: CheckArgs) -> u8 {
             EXIT_TOOL
         };
     }
-    reports.extend(lint::lint_files(&found.files, &settings));
+    if fixing {
+        fixed.extend(fix::fix_files(&found.files, &settings, mode, !args.diff));
+    } else {
+        fixed.extend(
+            lint::lint_files(&found.files, &settings)
+                .into_iter()
+                .map(unfixed),
+        );
+    }
+    if args.diff {
+        return print_diffs(&fixed, &found.errors, mode);
+    }
+    let applied: usize = fixed.iter().map(|f| f.applied).sum();
+    let files_fixed = fixed.iter().filter(|f| f.original.is_some()).count();
+    let reports: Vec<FileReport> = fixed.into_iter().map(|f| f.report).collect();
 
     let color = use_color(args.color);
     let style = Style {
         color,
         links: color,
         width: terminal_width(),
+        unsafe_fixes: args.unsafe_fixes,
     };
     let format = formatter(args.format, style);
     let totals = Totals::of(&reports);
@@ -213,10 +246,24 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     if !args.quiet {
-        if human_stdout {
-            let _ = writeln!(out, "{}", summary_line(&totals));
-        } else {
-            eprintln!("{}", summary_line(&totals));
+        let mut lines = Vec::new();
+        if args.fix && applied == 0 {
+            lines.push("Nothing was fixed.".to_owned());
+        } else if args.fix {
+            lines.push(format!(
+                "Fixed {applied} {} in {files_fixed} {}.",
+                if applied == 1 { "finding" } else { "findings" },
+                if files_fixed == 1 { "file" } else { "files" }
+            ));
+        }
+        lines.push(summary_line(&totals));
+        lines.extend(fixable_line(&totals, args.unsafe_fixes));
+        for line in lines {
+            if human_stdout {
+                let _ = writeln!(out, "{line}");
+            } else {
+                eprintln!("{line}");
+            }
         }
     }
     let _ = out.flush();
@@ -235,13 +282,71 @@ fn check(args: CheckArgs) -> u8 {
         );
     }
 
-    if tool_error || totals.not_checked > 0 || !found.errors.is_empty() {
+    if tool_error || totals.not_checked > 0 || !found.errors.is_empty() || any_not_checked(&reports)
+    {
         EXIT_TOOL
     } else if totals.errors > 0
         || settings
             .max_warnings
             .is_some_and(|max| totals.warnings > max)
     {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// A report that `--fix` did not touch.
+fn unfixed(report: FileReport) -> Fixed {
+    Fixed {
+        report,
+        original: None,
+        applied: 0,
+    }
+}
+
+/// A PL000 finding is also how a fix that could not be written is reported.
+fn any_not_checked(reports: &[FileReport]) -> bool {
+    reports
+        .iter()
+        .any(|r| r.diagnostics.iter().any(|d| d.code == lint::NOT_CHECKED))
+}
+
+/// `--diff`: the diffs on stdout, what they amount to on stderr; exit 1 when there is a fix.
+fn print_diffs(
+    fixed: &[Fixed],
+    errors: &[postlint::discover::DiscoveryError],
+    mode: FixMode,
+) -> u8 {
+    let mut out = std::io::stdout().lock();
+    let mut files = 0;
+    for diff in fixed.iter().filter_map(Fixed::diff) {
+        files += 1;
+        let _ = out.write_all(diff.as_bytes());
+    }
+    let _ = out.flush();
+    let applied: usize = fixed.iter().map(|f| f.applied).sum();
+    let reports: Vec<FileReport> = fixed.iter().map(|f| f.report.clone()).collect();
+    let totals = Totals::of(&reports);
+    eprintln!(
+        "Would fix {applied} {} in {files} {}.",
+        if applied == 1 { "finding" } else { "findings" },
+        if files == 1 { "file" } else { "files" }
+    );
+    if mode == FixMode::Safe && totals.fixable_unsafe > 0 {
+        eprintln!("{} more with `--unsafe-fixes`.", totals.fixable_unsafe);
+    }
+    for r in reports.iter().filter(|r| r.not_checked) {
+        if let Some(d) = r.diagnostics.first() {
+            eprintln!("postlint: {}: {}", r.name(), d.message);
+        }
+    }
+    for err in errors {
+        eprintln!("postlint: {}: {}", err.path.display(), err.message);
+    }
+    if totals.not_checked > 0 || !errors.is_empty() {
+        EXIT_TOOL
+    } else if files > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK

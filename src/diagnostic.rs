@@ -53,12 +53,59 @@ impl Label {
     }
 }
 
+/// Whether `--fix` may apply a fix on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps what the reader sees and what the generator builds: `--fix` applies it.
+    Safe,
+    /// Changes meaning or rests on a guess (a host that serves https, a date's zone, a handler
+    /// the page needed): applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A text edit that fixes the finding: replace `span` with `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub description: String,
     pub span: Range<usize>,
     pub replacement: String,
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    pub fn safe(
+        description: impl Into<String>,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            description: description.into(),
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Safe,
+        }
+    }
+
+    pub fn unsafe_edit(
+        description: impl Into<String>,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+    ) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            ..Fix::safe(description, span, replacement)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -29,6 +29,7 @@ pub mod schema;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod fix;
 pub mod lint;
 pub mod render;
 pub mod rules;

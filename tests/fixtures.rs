@@ -28,6 +28,7 @@ const STYLE: Style = Style {
     color: false,
     links: false,
     width: 100,
+    unsafe_fixes: false,
 };
 
 fn manifest_dir() -> PathBuf {

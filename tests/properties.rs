@@ -240,7 +240,7 @@ proptest! {
         }
         // Every format renders whatever was found.
         let reports = std::slice::from_ref(&report);
-        let style = Style { color: false, links: false, width: 100 };
+        let style = Style { color: false, links: false, width: 100, unsafe_fixes: false };
         let _ = formatter(FormatKind::Full, style).render(reports);
         let _ = formatter(FormatKind::Concise, style).render(reports);
         let json = formatter(FormatKind::Json, style).render(reports);

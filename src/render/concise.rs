@@ -1,9 +1,12 @@
 use std::fmt::Write;
 
-use super::Format;
+use super::{Format, Style};
 use crate::lint::FileReport;
 
-pub struct Concise;
+/// One line per finding; `[*]` marks the findings `--fix` fixes.
+pub struct Concise {
+    pub style: Style,
+}
 
 impl Format for Concise {
     fn render(&self, reports: &[FileReport]) -> String {
@@ -13,12 +16,13 @@ impl Format for Concise {
                 let p = report.source.position(d.primary.span.start);
                 let _ = writeln!(
                     out,
-                    "{}:{}:{}: {}[{}] {}",
+                    "{}:{}:{}: {}[{}] {}{}",
                     report.name(),
                     p.line,
                     p.column,
                     d.severity,
                     d.code,
+                    if self.style.fixable(d) { "[*] " } else { "" },
                     d.message
                 );
             }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use super::excerpt::Excerpt;
 use super::{Format, Style};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::lint::{FileReport, NOT_CHECKED};
 use crate::source::{clamp_span, LineIndex};
 
@@ -21,6 +21,7 @@ const CONTEXT_LINES: usize = 1;
 
 pub struct Full {
     handler: GraphicalReportHandler,
+    style: Style,
 }
 
 impl Full {
@@ -34,7 +35,7 @@ impl Full {
             .with_links(style.links)
             .with_width(style.width)
             .with_context_lines(CONTEXT_LINES);
-        Full { handler }
+        Full { handler, style }
     }
 
     fn render_file(&self, report: &FileReport) -> String {
@@ -76,10 +77,15 @@ impl Full {
                 &spans,
                 CONTEXT_LINES,
             );
+            let help = match (&d.help, self.fix_note(d)) {
+                (Some(help), Some(note)) => Some(format!("{help}\n{note}")),
+                (help, note) => help.clone().or(note),
+            };
             let view = Report {
                 d,
                 source: &source,
                 excerpt,
+                help,
             };
             if self.handler.render_report(&mut out, &view).is_err() {
                 // A span the renderer cannot show must not lose the finding.
@@ -97,6 +103,23 @@ impl Full {
             out.push('\n');
         }
         out
+    }
+}
+
+impl Full {
+    /// What `--fix` would do about `d`, and with which flags.
+    fn fix_note(&self, d: &Diagnostic) -> Option<String> {
+        let fix = d.fix.as_ref()?;
+        Some(match fix.applicability {
+            Applicability::Safe => format!("fix: {} (`--fix`)", fix.description),
+            Applicability::Unsafe if self.style.unsafe_fixes => {
+                format!("fix (unsafe): {} (`--fix --unsafe-fixes`)", fix.description)
+            }
+            Applicability::Unsafe => format!(
+                "unsafe fix available with `--unsafe-fixes`: {}",
+                fix.description
+            ),
+        })
     }
 }
 
@@ -174,6 +197,8 @@ struct Report<'a> {
     source: &'a PostSource,
     /// The snippet with very long lines cut, when it shows any.
     excerpt: Option<Excerpt<'a>>,
+    /// The finding's help, then what its fix does.
+    help: Option<String>,
 }
 
 impl Report<'_> {
@@ -215,8 +240,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.d
-            .help
+        self.help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }

@@ -12,7 +12,7 @@ mod summary;
 
 use crate::lint::FileReport;
 
-pub use summary::{statistics, summary_line, Totals};
+pub use summary::{fixable_line, statistics, summary_line, Totals};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FormatKind {
@@ -40,6 +40,17 @@ pub struct Style {
     pub color: bool,
     pub links: bool,
     pub width: usize,
+    /// `--unsafe-fixes`: unsafe fixes count as applicable, and are marked as such.
+    pub unsafe_fixes: bool,
+}
+
+impl Style {
+    /// Whether `--fix`, as this run would apply it, fixes `d`.
+    pub fn fixable(&self, d: &crate::diagnostic::Diagnostic) -> bool {
+        d.fix.as_ref().is_some_and(|f| {
+            self.unsafe_fixes || f.applicability == crate::diagnostic::Applicability::Safe
+        })
+    }
 }
 
 impl Default for Style {
@@ -48,6 +59,7 @@ impl Default for Style {
             color: false,
             links: false,
             width: 100,
+            unsafe_fixes: false,
         }
     }
 }
@@ -62,7 +74,7 @@ pub trait Format: Sync {
 pub fn formatter(kind: FormatKind, style: Style) -> Box<dyn Format> {
     match kind {
         FormatKind::Full => Box::new(full::Full::new(style)),
-        FormatKind::Concise => Box::new(concise::Concise),
+        FormatKind::Concise => Box::new(concise::Concise { style }),
         FormatKind::Json => Box::new(json::Json),
         FormatKind::JsonLines => Box::new(json::JsonLines),
         FormatKind::Sarif => Box::new(sarif::Sarif),

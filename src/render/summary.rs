@@ -1,4 +1,4 @@
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::lint::FileReport;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -9,6 +9,9 @@ pub struct Totals {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings with a safe fix, and with an unsafe one.
+    pub fixable_safe: usize,
+    pub fixable_unsafe: usize,
 }
 
 impl Totals {
@@ -28,6 +31,12 @@ impl Totals {
             t.errors += r.count(Severity::Error);
             t.warnings += r.count(Severity::Warning);
             t.infos += r.count(Severity::Info);
+            for fix in r.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+                match fix.applicability {
+                    Applicability::Safe => t.fixable_safe += 1,
+                    Applicability::Unsafe => t.fixable_unsafe += 1,
+                }
+            }
         }
         t
     }
@@ -70,6 +79,32 @@ pub fn summary_line(t: &Totals) -> String {
         ));
     }
     line
+}
+
+/// How many findings `--fix` would fix, when any: a line for people after the summary.
+pub fn fixable_line(t: &Totals, unsafe_fixes: bool) -> Option<String> {
+    let (now, hidden) = if unsafe_fixes {
+        (t.fixable_safe + t.fixable_unsafe, 0)
+    } else {
+        (t.fixable_safe, t.fixable_unsafe)
+    };
+    let flags = if unsafe_fixes {
+        "`--fix --unsafe-fixes`"
+    } else {
+        "`--fix`"
+    };
+    match (now, hidden) {
+        (0, 0) => None,
+        (0, hidden) => Some(format!(
+            "No fixes available ({} with `--unsafe-fixes`).",
+            plural(hidden, "unsafe fix", "unsafe fixes")
+        )),
+        (now, 0) => Some(format!("[*] {now} fixable with {flags}.")),
+        (now, hidden) => Some(format!(
+            "[*] {now} fixable with {flags} ({} more with `--unsafe-fixes`).",
+            hidden
+        )),
+    }
 }
 
 /// Findings per rule, most frequent first (then by code), with how many carry a fix.

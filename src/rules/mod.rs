@@ -13,7 +13,7 @@ pub mod selection;
 
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
 
 pub use context::Context;
 pub use registry::{lookup, Group, RULES};
@@ -30,6 +30,10 @@ pub const DOC_HEADINGS: &[&str] = &[
     "## Options",
 ];
 
+/// The heading of the section that says what a rule's fix does; rules with a fix have it,
+/// after "What to write instead".
+pub const FIX_HEADING: &str = "## Fix";
+
 /// What a rule file declares about itself; the registry adds the group, docs and check.
 pub struct Meta {
     /// Stable code, e.g. `FM002`.
@@ -39,6 +43,8 @@ pub struct Meta {
     pub summary: &'static str,
     pub severity: Severity,
     pub enabled: bool,
+    /// How safe the rule's fixes are, when it offers any.
+    pub fix: Option<Applicability>,
 }
 
 pub type Check = fn(&Context, &mut Findings);
@@ -54,6 +60,8 @@ pub struct Rule {
     pub doc_path: &'static str,
     pub severity: Severity,
     pub enabled: bool,
+    /// How safe the rule's fixes are, when it offers any; its docs say what they do.
+    pub fix: Option<Applicability>,
     pub check: Check,
 }
 
@@ -70,14 +78,18 @@ impl std::fmt::Debug for Rule {
 }
 
 /// Declares a rule in its own file: its metadata as `META` and its `check` function as `CHECK`.
-/// The file must define `fn check(ctx: &Context, findings: &mut Findings)`.
+/// The file must define `fn check(ctx: &Context, findings: &mut Findings)`. A rule that offers
+/// fixes says how safe they are with `fix: Safe` or `fix: Unsafe`.
 macro_rules! declare_rule {
+    (@fix) => { None };
+    (@fix $fix:ident) => { Some($crate::diagnostic::Applicability::$fix) };
     (
         code: $code:literal,
         name: $name:literal,
         summary: $summary:literal,
         severity: $severity:ident,
-        enabled: $enabled:literal $(,)?
+        enabled: $enabled:literal
+        $(, fix: $fix:ident)? $(,)?
     ) => {
         pub const META: $crate::rules::Meta = $crate::rules::Meta {
             code: $code,
@@ -85,6 +97,7 @@ macro_rules! declare_rule {
             summary: $summary,
             severity: $crate::diagnostic::Severity::$severity,
             enabled: $enabled,
+            fix: $crate::rules::declare_rule!(@fix $($fix)?),
         };
         pub const CHECK: $crate::rules::Check = check;
     };

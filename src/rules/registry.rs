@@ -44,6 +44,7 @@ macro_rules! registry {
                 doc_path: concat!(stringify!($folder), "/", stringify!($rule), ".md"),
                 severity: $folder::$rule::META.severity,
                 enabled: $folder::$rule::META.enabled,
+                fix: $folder::$rule::META.fix,
                 check: $folder::$rule::CHECK,
             },
         )*)*];
@@ -194,6 +195,24 @@ mod tests {
                     Some(i) => at += i + 1,
                     None => panic!("{rule:?}: docs lack `{heading}` (or it is out of order)"),
                 }
+            }
+            let fix_section = rule
+                .docs
+                .find(&format!("\n{}\n", super::super::FIX_HEADING));
+            assert_eq!(
+                fix_section.is_some(),
+                rule.fix.is_some(),
+                "{rule:?}: a rule has a `{}` section exactly when it declares a fix",
+                super::super::FIX_HEADING
+            );
+            if let Some(at) = fix_section {
+                let instead = rule.docs.find("\n## What to write instead\n").unwrap_or(0);
+                let options = rule.docs.find("\n## Options\n").unwrap_or(usize::MAX);
+                assert!(
+                    instead < at && at < options,
+                    "{rule:?}: `{}` goes between \"What to write instead\" and \"Options\"",
+                    super::super::FIX_HEADING
+                );
             }
         }
     }

@@ -287,11 +287,11 @@ impl Placer<'_> {
                             None => "remove it, or add it to the schema's `properties`".into(),
                         });
                         if let Some(best) = nearest(key, &allowed) {
-                            issue.fix = Some(Fix {
-                                description: format!("rename `{key}` to `{best}`"),
-                                span: issue.span.clone(),
-                                replacement: best,
-                            });
+                            issue.fix = Some(Fix::unsafe_edit(
+                                format!("rename `{key}` to `{best}`"),
+                                issue.span.clone(),
+                                best,
+                            ));
                         }
                         issue
                     })
@@ -439,11 +439,11 @@ impl Placer<'_> {
                         "{raw} is a quoted string, not a boolean: write `{meaning}` without quotes"
                     )
                 });
-                issue.fix = Some(Fix {
-                    description: format!("write `{meaning}`"),
+                issue.fix = Some(Fix::unsafe_edit(
+                    format!("write `{meaning}`"),
                     span,
-                    replacement: meaning.to_string(),
-                });
+                    meaning.to_string(),
+                ));
                 return issue;
             }
         }
@@ -461,20 +461,16 @@ impl Placer<'_> {
             } else {
                 format!("quote it to make it a string: {quoted}")
             });
-            issue.fix = Some(Fix {
-                description: "quote the value".into(),
-                span,
-                replacement: quoted,
-            });
+            issue.fix = Some(Fix::unsafe_edit("quote the value", span, quoted));
             return issue;
         }
         if wants(JsonType::Array) && instance.is_string() {
             issue.help = Some(format!("write a list: `[{raw}]`, or one `- item` per line"));
-            issue.fix = Some(Fix {
-                description: "make it a one-item list".into(),
+            issue.fix = Some(Fix::unsafe_edit(
+                "make it a one-item list",
                 span,
-                replacement: format!("[{raw}]"),
-            });
+                format!("[{raw}]"),
+            ));
         }
         issue
     }

@@ -44,11 +44,11 @@ impl DateValue {
     /// Replace the value with `text`, keeping its quotes; only when the value was read exactly.
     pub fn fix(&self, text: &str) -> Option<Fix> {
         self.base?;
-        Some(Fix {
-            description: format!("write `{text}`"),
-            span: self.span.clone(),
-            replacement: format!("{q}{text}{q}", q = self.quote),
-        })
+        Some(Fix::unsafe_edit(
+            format!("write `{text}`"),
+            self.span.clone(),
+            format!("{q}{text}{q}", q = self.quote),
+        ))
     }
 }
 

@@ -7,6 +7,7 @@ declare_rule! {
     summary: "A date is written in a form Hexo, Jekyll and Hugo read differently (RFC 2822, full-width colons, slashes, no seconds)",
     severity: Warning,
     enabled: true,
+    fix: Unsafe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {

@@ -7,6 +7,7 @@ declare_rule! {
     summary: "Blank lines or a byte order mark come before the opening front-matter fence",
     severity: Warning,
     enabled: true,
+    fix: Safe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -52,11 +53,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
         ),
         (None, None) => return,
     };
-    let fix = Fix {
-        description: "remove what comes before the opening fence".into(),
-        span: 0..block.open.start,
-        replacement: String::new(),
-    };
+    let fix = Fix::safe(
+        "remove what comes before the opening fence",
+        0..block.open.start,
+        "",
+    );
     let d = findings
         .diagnostic(span, label, message)
         .with_label(Label::new(block.open.clone(), "front matter opens here"))

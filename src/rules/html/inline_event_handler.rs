@@ -7,6 +7,7 @@ declare_rule! {
     summary: "An inline event handler attribute (`onclick`, `onerror`, ...)",
     severity: Error,
     enabled: true,
+    fix: Unsafe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -24,11 +25,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
                     ),
                 )
                 .with_help("event handlers run script: remove the attribute (the fix does)")
-                .with_fix(Fix {
-                    description: format!("remove `{}`", attr.name),
-                    span: super::with_leading_space(text, attr.span.clone()),
-                    replacement: String::new(),
-                });
+                .with_fix(Fix::unsafe_edit(
+                    format!("remove `{}`", attr.name),
+                    super::with_leading_space(text, attr.span.clone()),
+                    String::new(),
+                ));
             findings.push(d);
         }
     }

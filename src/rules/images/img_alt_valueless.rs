@@ -9,6 +9,7 @@ declare_rule! {
     summary: "An `<img>` has `alt` without a value, which means `alt=\"\"`",
     severity: Warning,
     enabled: true,
+    fix: Safe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -33,11 +34,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
                  a converter); describe the image in `alt=\"...\"`, or write `alt=\"\"` to say on \
                  purpose that it is decorative",
             )
-            .with_fix(Fix {
-                description: "write `alt=\"\"` (decorative) explicitly".into(),
-                span: attr.span.clone(),
-                replacement: "alt=\"\"".into(),
-            });
+            .with_fix(Fix::safe(
+                "write `alt=\"\"` (decorative) explicitly",
+                attr.span.clone(),
+                "alt=\"\"",
+            ));
         findings.push(d);
     }
 }

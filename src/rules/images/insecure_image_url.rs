@@ -1,5 +1,5 @@
-use super::url_checks::{at_target, each_target};
-use crate::diagnostic::Severity;
+use super::url_checks::{at_target, each_target, prefix_span};
+use crate::diagnostic::{Fix, Severity};
 use crate::images::scheme;
 use crate::rules::{declare_rule, Context, Findings};
 
@@ -9,6 +9,7 @@ declare_rule! {
     summary: "An image is loaded over plain `http:`, directly or through an image proxy",
     severity: Error,
     enabled: true,
+    fix: Unsafe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -37,6 +38,14 @@ fn check(ctx: &Context, findings: &mut Findings) {
         let mut d = at_target(findings, image, target, "`http:`", message).with_help(help);
         if !https_site {
             d.severity = d.severity.min(Severity::Warning);
+        }
+        // Unsafe: nothing offline knows whether the host serves the same image over https.
+        if let Some(span) = prefix_span(image, target, "http".len()) {
+            d = d.with_fix(Fix::unsafe_edit(
+                "write `https:` (check that the host serves the image over https)",
+                span,
+                "https",
+            ));
         }
         Some(d)
     });

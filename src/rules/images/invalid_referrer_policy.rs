@@ -8,6 +8,7 @@ declare_rule! {
     summary: "A `referrerpolicy` attribute holds a value that is not a referrer policy",
     severity: Error,
     enabled: true,
+    fix: Unsafe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -42,11 +43,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 }
             ));
         if let Some(policy) = suggestion {
-            d = d.with_fix(Fix {
-                description: format!("write `{policy}`"),
-                span: span.clone(),
-                replacement: policy.as_str().to_owned(),
-            });
+            d = d.with_fix(Fix::unsafe_edit(
+                format!("write `{policy}`"),
+                span.clone(),
+                policy.as_str().to_owned(),
+            ));
         }
         findings.push(d);
     }

@@ -8,6 +8,7 @@ declare_rule! {
     summary: "An image URL starts with `//` and takes the page's scheme",
     severity: Warning,
     enabled: true,
+    fix: Safe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -19,11 +20,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
         let mut d = at_target(findings, image, target, "no scheme", "protocol-relative image URL".into())
             .with_help("feed readers, e-mail and `file:` previews resolve `//host` against their own scheme and lose the image: write `https://`");
         if let (true, Some(span)) = (https_site, prefix_span(image, target, 2)) {
-            d = d.with_fix(Fix {
-                description: "write `https:` (what the https site already loads)".into(),
+            d = d.with_fix(Fix::safe(
+                "write `https:` (what the https site already loads)",
                 span,
-                replacement: "https://".into(),
-            });
+                "https://",
+            ));
         }
         Some(d)
     });

@@ -11,6 +11,7 @@ declare_rule! {
     summary: "An image from a host that refuses foreign Referers is requested with one",
     severity: Error,
     enabled: true,
+    fix: Safe,
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
@@ -46,17 +47,17 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 let fix = match &requester.policy_attr {
                     Some(attr) => {
                         d = d.with_label(Label::new(attr.clone(), "sends a Referer"));
-                        Fix {
-                            description: format!("set `referrerpolicy=\"{wanted}\"`"),
-                            span: attr.clone(),
-                            replacement: format!("referrerpolicy=\"{wanted}\""),
-                        }
+                        Fix::safe(
+                            format!("set `referrerpolicy=\"{wanted}\"`"),
+                            attr.clone(),
+                            format!("referrerpolicy=\"{wanted}\""),
+                        )
                     }
-                    None => Fix {
-                        description: format!("add `referrerpolicy=\"{wanted}\"`"),
-                        span: requester.insert_at..requester.insert_at,
-                        replacement: format!(" referrerpolicy=\"{wanted}\""),
-                    },
+                    None => Fix::safe(
+                        format!("add `referrerpolicy=\"{wanted}\"`"),
+                        requester.insert_at..requester.insert_at,
+                        format!(" referrerpolicy=\"{wanted}\""),
+                    ),
                 };
                 d = d
                     .with_help(format!(

@@ -11,6 +11,7 @@ declare_rule! {
     summary: "An image from a host that requires a Referer is requested without one",
     severity: Error,
     enabled: true,
+    fix: Safe,
 }
 
 /// What the fix writes: the browsers' own default, which sends the page's origin cross-origin.
@@ -41,11 +42,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 .diagnostic(attr.clone(), "sends no Referer", message)
                 .with_label(Label::new(image.url_span.clone(), "requires a Referer"))
                 .with_help(help)
-                .with_fix(Fix {
-                    description: format!("set `referrerpolicy=\"{WANTED}\"`"),
-                    span: attr,
-                    replacement: format!("referrerpolicy=\"{WANTED}\""),
-                }),
+                .with_fix(Fix::safe(
+                    format!("set `referrerpolicy=\"{WANTED}\"`"),
+                    attr,
+                    format!("referrerpolicy=\"{WANTED}\""),
+                )),
             (Some(requester), _, _) => findings
                 .diagnostic(
                     image.url_span.clone(),
@@ -53,11 +54,11 @@ fn check(ctx: &Context, findings: &mut Findings) {
                     format!("{message} (the site's default policy, from the config)"),
                 )
                 .with_help(help)
-                .with_fix(Fix {
-                    description: format!("add `referrerpolicy=\"{WANTED}\"`"),
-                    span: requester.insert_at..requester.insert_at,
-                    replacement: format!(" referrerpolicy=\"{WANTED}\""),
-                }),
+                .with_fix(Fix::safe(
+                    format!("add `referrerpolicy=\"{WANTED}\"`"),
+                    requester.insert_at..requester.insert_at,
+                    format!(" referrerpolicy=\"{WANTED}\""),
+                )),
             (None, _, _) => findings
                 .diagnostic(
                     image.url_span.clone(),

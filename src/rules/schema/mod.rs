@@ -35,13 +35,14 @@ pub fn report(ctx: &Context, findings: &mut Findings, kind: IssueKind) {
 
 /// Declares a schema rule: a rule whose check reports the schema issues of one kind.
 macro_rules! schema_rule {
-    ($code:literal, $name:literal, $summary:literal, $kind:expr) => {
+    ($code:literal, $name:literal, $summary:literal, $kind:expr $(, fix: $fix:ident)?) => {
         $crate::rules::declare_rule! {
             code: $code,
             name: $name,
             summary: $summary,
             severity: Error,
             enabled: true,
+            $(fix: $fix,)?
         }
 
         fn check(ctx: &$crate::rules::Context, findings: &mut $crate::rules::Findings) {
