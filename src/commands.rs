@@ -21,6 +21,7 @@ use std::path::Path;
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use postlint::config::{self, CliOverrides, ConfigError};
+use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
 use postlint::render::{fixable_line, formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
@@ -397,8 +398,15 @@ fn rule_docs(name: &str) -> u8 {
     match lookup(name) {
         Some(rule) => {
             out!("{}", rule.docs);
+            let fix = match rule.fix {
+                Some(Applicability::Safe) => "fix: safe (`--fix` applies it)",
+                Some(Applicability::Unsafe) => {
+                    "fix: unsafe (applied only with `--fix --unsafe-fixes`)"
+                }
+                None => "no fix",
+            };
             outln!(
-                "\nDefault: {}, {}.",
+                "\nDefault: {}, {}; {fix}.",
                 rule.severity,
                 if rule.enabled { "on" } else { "off" }
             );

@@ -37,8 +37,9 @@ fn exit_0_when_only_warnings_are_found() {
         .assert()
         .code(0)
         .stdout(format!(
-            "{FM002_FAIL}:1:1: warning[FM002] front matter starts on line 2, not at the first byte of the file\n\
-             Found 0 errors, 1 warning in 1 file of 1 checked.\n"
+            "{FM002_FAIL}:1:1: warning[FM002] [*] front matter starts on line 2, not at the first byte of the file\n\
+             Found 0 errors, 1 warning in 1 file of 1 checked.\n\
+             [*] 1 fixable with `--fix`.\n"
         ));
 }
 
@@ -271,9 +272,10 @@ fn format_concise_is_one_line_per_finding_in_position_order() {
         .stdout(
             "dup.md:3:1: error[FM005] duplicate key `a`\n\
              dup.md:5:1: error[FM005] duplicate key `b`\n\
-             post.md:1:1: warning[FM002] front matter starts on line 2, not at the first byte of the file\n\
+             post.md:1:1: warning[FM002] [*] front matter starts on line 2, not at the first byte of the file\n\
              post.md:6:1: error[FM004] invalid YAML in front matter: while parsing a node, did not find expected node content\n\
-             Found 3 errors, 1 warning in 2 files of 2 checked.\n",
+             Found 3 errors, 1 warning in 2 files of 2 checked.\n\
+             [*] 1 fixable with `--fix`.\n",
         );
 }
 
@@ -458,8 +460,10 @@ fn select_ignore_and_extend_select() {
         let codes: Vec<String> = String::from_utf8(out.stdout)
             .unwrap()
             .lines()
+            // `path:line:col: severity[CODE] message`: the code is in the first brackets.
             .filter_map(|l| {
-                l.split_once('[')
+                l.split_once(": ")
+                    .and_then(|(_, r)| r.split_once('['))
                     .and_then(|(_, r)| r.split_once(']'))
                     .map(|(c, _)| c.to_owned())
             })
@@ -673,8 +677,16 @@ fn rule_prints_the_docs_by_code_or_name() {
         assert!(by_code.contains(heading), "missing {heading}");
     }
     assert!(
-        by_code.trim_end().ends_with("Default: warning, on."),
+        by_code
+            .trim_end()
+            .ends_with("Default: warning, on; fix: safe (`--fix` applies it)."),
         "{by_code}"
+    );
+    assert!(by_code.contains("\n## Fix\n"), "{by_code}");
+    let no_fix = stdout_of(postlint().args(["rule", "HT001"]));
+    assert!(
+        no_fix.trim_end().ends_with("Default: error, on; no fix."),
+        "{no_fix}"
     );
     assert_eq!(
         stdout_of(postlint().args(["rule", "front-matter-not-at-start"])),
@@ -698,18 +710,17 @@ fn every_rule_has_docs_with_the_fixed_headings() {
             "{docs}"
         );
         let headings: Vec<&str> = docs.lines().filter(|l| l.starts_with("## ")).collect();
-        assert_eq!(
-            headings,
-            [
-                "## What it does",
-                "## Why it matters",
-                "## Example that fails",
-                "## What to write instead",
-                "## Options"
-            ],
-            "{}",
-            rule.code
-        );
+        let mut expected = vec![
+            "## What it does",
+            "## Why it matters",
+            "## Example that fails",
+            "## What to write instead",
+            "## Options",
+        ];
+        if rule.fix.is_some() {
+            expected.insert(4, "## Fix");
+        }
+        assert_eq!(headings, expected, "{}", rule.code);
     }
 }
 

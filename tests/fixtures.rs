@@ -177,7 +177,8 @@ fn snapshot_text(report: &FileReport, problems: &mut Vec<String>) -> String {
             let covered = text.get(start..end).unwrap_or("<invalid>");
             let _ = writeln!(
                 out,
-                "    fix [{start}..{end}] {covered:?} -> {:?}",
+                "    fix ({}) [{start}..{end}] {covered:?} -> {:?}",
+                fix["applicability"].as_str().unwrap_or("?"),
                 fix["replacement"].as_str().unwrap_or("")
             );
         }
@@ -268,6 +269,16 @@ fn check_folder(folder: &str) {
                     d.code,
                     d.message
                 ));
+            }
+            if let Some(fix) = &d.fix {
+                if rule.fix != Some(fix.applicability) {
+                    problems.push(format!(
+                        "{}: a {} fix from a rule that declares {:?}",
+                        display_path(path),
+                        fix.applicability.as_str(),
+                        rule.fix
+                    ));
+                }
             }
             if d.url.as_deref() != Some(rule.url().as_str()) {
                 problems.push(format!(

@@ -88,6 +88,7 @@ fn result(r: &FileReport, d: &Diagnostic) -> Value {
     if let Some(fix) = &d.fix {
         result["fixes"] = json!([{
             "description": { "text": fix.description },
+            "properties": { "applicability": fix.applicability.as_str() },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(r.name()) },
                 "replacements": [{
