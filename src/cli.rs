@@ -96,6 +96,16 @@ pub struct CheckArgs {
     /// List the files that would be linted, and stop.
     #[arg(long)]
     pub show_files: bool,
+    /// Report only findings not recorded in this baseline file (instead of postlint.toml's
+    /// `baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Ignore postlint.toml's `baseline`: report every finding.
+    #[arg(long, conflicts_with = "baseline")]
+    pub no_baseline: bool,
+    /// Record this run's findings in FILE as the baseline (replacing it), and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

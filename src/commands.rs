@@ -20,6 +20,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use postlint::baseline::{Baseline, PathAnchor};
 use postlint::config::{self, CliOverrides, ConfigError};
 use postlint::render::{formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
@@ -133,6 +134,23 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_TOOL;
         }
     };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let baseline_path = match (&args.baseline, args.no_baseline) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => None,
+        (None, false) => settings.baseline.clone(),
+    };
+    // A broken baseline stops the run before linting; when rewriting, it is only replaced.
+    let baseline = match (&baseline_path, &args.write_baseline) {
+        (Some(path), None) => match Baseline::load(path) {
+            Ok(b) => Some((b, PathAnchor::new(&cwd, path))),
+            Err(err) => {
+                eprintln!("postlint: {err}");
+                return EXIT_TOOL;
+            }
+        },
+        _ => None,
+    };
     if let Some(n) = args.threads {
         // Fails only if a pool exists already, which cannot happen before the first lint.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -179,6 +197,20 @@ fn check(args: CheckArgs) -> u8 {
         };
     }
     reports.extend(lint::lint_files(&found.files, &settings));
+    if let Some(target) = &args.write_baseline {
+        let old = Baseline::load(baseline_path.as_deref().unwrap_or(target)).ok();
+        return write_baseline(target, old.as_ref(), &reports, &found.errors, &cwd, args.quiet);
+    }
+    let baselined = baseline.map_or(0, |(b, anchor)| {
+        let applied = b.apply(&mut reports, &anchor);
+        if applied.stale > 0 && !args.quiet {
+            eprintln!(
+                "postlint: {} baselined findings no longer occur; `--write-baseline` drops them",
+                applied.stale
+            );
+        }
+        applied.baselined
+    });
 
     let color = use_color(args.color);
     let style = Style {
@@ -187,7 +219,10 @@ fn check(args: CheckArgs) -> u8 {
         width: terminal_width(),
     };
     let format = formatter(args.format, style);
-    let totals = Totals::of(&reports);
+    let totals = Totals {
+        baselined,
+        ..Totals::of(&reports)
+    };
     let report = format.render(&reports);
     let mut out = std::io::stdout().lock();
     let mut tool_error = false;
@@ -246,6 +281,64 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// `--write-baseline`: records what this run would report, unless some file could not be
+/// checked (its findings would be missing and come back as new ones).
+fn write_baseline(
+    target: &Path,
+    old: Option<&Baseline>,
+    reports: &[FileReport],
+    errors: &[discover::DiscoveryError],
+    cwd: &Path,
+    quiet: bool,
+) -> u8 {
+    let failed: Vec<&FileReport> = reports.iter().filter(|r| r.not_checked).collect();
+    if !failed.is_empty() || !errors.is_empty() {
+        for r in &failed {
+            for d in &r.diagnostics {
+                eprintln!("postlint: {}: {}", r.name(), d.message);
+            }
+        }
+        for err in errors {
+            eprintln!("postlint: {}: {}", err.path.display(), err.message);
+        }
+        eprintln!(
+            "postlint: baseline {} not written: {} could not be checked",
+            target.display(),
+            if failed.len() + errors.len() == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{} files", failed.len() + errors.len())
+            }
+        );
+        return EXIT_TOOL;
+    }
+    let baseline = Baseline::from_reports(reports, &PathAnchor::new(cwd, target));
+    if let Err(err) = baseline.write(target) {
+        eprintln!("postlint: {err}");
+        return EXIT_TOOL;
+    }
+    if !quiet {
+        let change = old.map_or(String::new(), |old| match baseline.change_from(old) {
+            c if c.added + c.dropped == 0 => " (no change)".to_owned(),
+            c => format!(
+                " ({} new, {} dropped as no longer found)",
+                c.added, c.dropped
+            ),
+        });
+        outln!(
+            "Recorded {} in {} in {}{change}.",
+            count(baseline.len(), "finding"),
+            count(baseline.files(), "file"),
+            target.display()
+        );
+    }
+    EXIT_OK
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn terminal_width() -> usize {
