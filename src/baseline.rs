@@ -147,7 +147,8 @@ fn normalize(path: &Path) -> PathBuf {
 fn relative_to(file: &Path, dir: &Path) -> Option<PathBuf> {
     let mut f = file.components().peekable();
     let mut d = dir.components().peekable();
-    if f.peek().map(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+    if f.peek()
+        .map(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
         != d.peek()
             .map(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
     {
@@ -439,10 +440,7 @@ fn default_permissions() -> Option<std::fs::Permissions> {
 fn without_position(err: &serde_json::Error) -> String {
     let message = err.to_string();
     let suffix = format!(" at line {} column {}", err.line(), err.column());
-    message
-        .strip_suffix(&suffix)
-        .unwrap_or(&message)
-        .to_owned()
+    message.strip_suffix(&suffix).unwrap_or(&message).to_owned()
 }
 
 fn kind_of(value: &serde_json::Value) -> &'static str {
@@ -488,10 +486,14 @@ mod tests {
         let a = format!("---\ntitle: x\n---\n<img src=\"{URL}\">\n");
         let moved = format!("---\ntitle: x\n---\nnew paragraph\n\n<img  src=\"{URL}\">\n");
         assert_eq!(fp_of(&a, URL), fp_of(&moved, URL));
-        let wrapped = "a\r\n  b   c";
-        assert_eq!(fp_of(wrapped, "a\r\n  b   c"), fp_of("a b c", "a b c"));
+        let wrapped = "alpha\r\n  beta   gamma";
+        let flat = "alpha beta gamma";
+        assert_eq!(fp_of(wrapped, wrapped), fp_of(flat, flat));
         let changed = a.replace("image.png", "image2.png");
-        assert_ne!(fp_of(&a, URL), fp_of(&changed, "http://example.com/long/image2.png"));
+        assert_ne!(
+            fp_of(&a, URL),
+            fp_of(&changed, "http://example.com/long/image2.png")
+        );
         assert_eq!(fp_of(&a, URL).len(), FINGERPRINT_HEX);
     }
 
@@ -507,7 +509,10 @@ mod tests {
         // The line, not the lines around it: text inserted above changes nothing.
         let shifted = format!("intro\n{text}");
         let start = shifted.find("![](b").unwrap();
-        assert_eq!(fingerprint(&shifted, &finding("IMG032", start..start + 3)), at(1));
+        assert_eq!(
+            fingerprint(&shifted, &finding("IMG032", start..start + 3)),
+            at(1)
+        );
         // An empty span at the start of the file (FM002) hashes its (blank) line.
         assert_eq!(
             fingerprint("\n---\n", &finding("FM002", 0..0)),
@@ -581,7 +586,11 @@ mod tests {
     fn json_is_sorted_versioned_and_round_trips() {
         let anchor = PathAnchor::new(Path::new("/site"), Path::new("baseline.json"));
         let reports = [
-            report("z.md", "<b onclick=\"x()\">", &[("HT005", "onclick=\"x()\"")]),
+            report(
+                "z.md",
+                "<b onclick=\"x()\">",
+                &[("HT005", "onclick=\"x()\"")],
+            ),
             report("a.md", "http://x.example/1.png", &[("IMG003", "http://x")]),
         ];
         let baseline = Baseline::from_reports(&reports, &anchor);
@@ -607,7 +616,10 @@ mod tests {
         assert!(err("{\"findings\": []}").contains("no `version` field"));
         assert!(err("{\"version\": 2, \"findings\": []}").contains("version 2 is not supported"));
         let e = err("{\"version\": 1, \"findings\": [{\"path\": \"a.md\"}]}");
-        assert!(e.contains("missing field `code`") && e.contains("line 1"), "{e}");
+        assert!(
+            e.contains("missing field `code`") && e.contains("line 1"),
+            "{e}"
+        );
         let e = err("{\"version\": 1, \"findings\": [{\"path\": \"a.md\", \"code\": \"X\", \"fingerprint\": \"zz\"}]}");
         assert!(e.contains("findings[0] (a.md): fingerprint `zz`"), "{e}");
         assert!(err("").contains("not valid JSON"));
@@ -617,14 +629,28 @@ mod tests {
     fn change_counts_added_and_dropped_findings() {
         let anchor = PathAnchor::new(Path::new("/site"), Path::new("baseline.json"));
         let old = Baseline::from_reports(
-            &[report("a.md", "http://x/1 http://x/2", &[("IMG003", "http://x/1"), ("IMG003", "http://x/2")])],
+            &[report(
+                "a.md",
+                "http://x/1 http://x/2",
+                &[("IMG003", "http://x/1"), ("IMG003", "http://x/2")],
+            )],
             &anchor,
         );
         let new = Baseline::from_reports(
-            &[report("a.md", "http://x/1 http://x/3", &[("IMG003", "http://x/1"), ("IMG003", "http://x/3")])],
+            &[report(
+                "a.md",
+                "http://x/1 http://x/3",
+                &[("IMG003", "http://x/1"), ("IMG003", "http://x/3")],
+            )],
             &anchor,
         );
-        assert_eq!(new.change_from(&old), Change { added: 1, dropped: 1 });
+        assert_eq!(
+            new.change_from(&old),
+            Change {
+                added: 1,
+                dropped: 1
+            }
+        );
         assert_eq!(old.change_from(&old), Change::default());
     }
 }

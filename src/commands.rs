@@ -199,7 +199,14 @@ fn check(args: CheckArgs) -> u8 {
     reports.extend(lint::lint_files(&found.files, &settings));
     if let Some(target) = &args.write_baseline {
         let old = Baseline::load(baseline_path.as_deref().unwrap_or(target)).ok();
-        return write_baseline(target, old.as_ref(), &reports, &found.errors, &cwd, args.quiet);
+        return write_baseline(
+            target,
+            old.as_ref(),
+            &reports,
+            &found.errors,
+            &cwd,
+            args.quiet,
+        );
     }
     let baselined = baseline.map_or(0, |(b, anchor)| {
         let applied = b.apply(&mut reports, &anchor);
