@@ -211,8 +211,13 @@ fn check(args: CheckArgs) -> u8 {
     let baselined = baseline.map_or(0, |(b, anchor)| {
         let applied = b.apply(&mut reports, &anchor);
         if applied.stale > 0 && !args.quiet {
+            let (what, verb) = if applied.stale == 1 {
+                ("finding", "occurs")
+            } else {
+                ("findings", "occur")
+            };
             eprintln!(
-                "postlint: {} baselined findings no longer occur; `--write-baseline` drops them",
+                "postlint: {} baselined {what} no longer {verb}; `--write-baseline` drops them",
                 applied.stale
             );
         }

@@ -156,7 +156,7 @@ fn a_fixed_finding_is_dropped_when_the_baseline_is_rewritten() {
     assert_eq!(code, 0, "{out}");
     assert_eq!(out, "No problems found in 1 file (1 baselined).\n");
     assert!(
-        err.contains("1 baselined findings no longer occur"),
+        err.contains("1 baselined finding no longer occurs;"),
         "{err}"
     );
 
