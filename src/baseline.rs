@@ -143,34 +143,21 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// `file` relative to `dir`, with `..` steps when it lies outside; `None` on another root/drive.
+/// `file` relative to `dir`, with `..` steps when it lies outside; `None` on another drive.
 fn relative_to(file: &Path, dir: &Path) -> Option<PathBuf> {
-    let mut f = file.components().peekable();
-    let mut d = dir.components().peekable();
-    if f.peek()
-        .map(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
-        != d.peek()
-            .map(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
-    {
-        return None;
-    }
-    while let (Some(a), Some(b)) = (f.peek(), d.peek()) {
-        if a != b {
-            break;
-        }
-        f.next();
-        d.next();
-    }
-    if matches!(f.peek(), Some(Component::Prefix(_)))
-        || matches!(d.peek(), Some(Component::Prefix(_)))
-    {
+    let common = file
+        .components()
+        .zip(dir.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if file.has_root() != dir.has_root() || (file.has_root() && common == 0) {
         return None;
     }
     let mut out = PathBuf::new();
-    for _ in d {
+    for _ in dir.components().skip(common) {
         out.push("..");
     }
-    out.extend(f);
+    out.extend(file.components().skip(common));
     Some(out)
 }
 
@@ -339,13 +326,18 @@ impl Baseline {
     /// Writes the baseline to `path` atomically: a temporary file in the same folder, renamed
     /// over the old one, so an interrupted run never leaves half a baseline.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let failed = |err: std::io::Error| BaselineError::Write {
-            path: path.to_owned(),
-            reason: crate::lint::io_reason(&err),
-        };
         let dir = match path.parent() {
             Some(dir) if !dir.as_os_str().is_empty() => dir,
             _ => Path::new("."),
+        };
+        let failed = |err: std::io::Error| BaselineError::Write {
+            path: path.to_owned(),
+            reason: match err.kind() {
+                std::io::ErrorKind::NotFound => {
+                    format!("the folder {} does not exist", dir.display())
+                }
+                _ => crate::lint::io_reason(&err),
+            },
         };
         let mut tmp = tempfile::Builder::new()
             .prefix(".postlint-baseline")

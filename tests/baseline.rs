@@ -291,6 +291,17 @@ fn files_that_cannot_be_checked_are_never_baselined() {
     assert!(out.contains("b.md:2:8: error[PL000]"), "{out}");
 }
 
+#[test]
+fn a_baseline_that_cannot_be_written_is_exit_2() {
+    let dir = tree(&[("a.md", POST)]);
+    let (code, _, err) = check(dir.path(), &["--write-baseline", "no/such/bl.json", "a.md"]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "postlint: cannot write baseline no/such/bl.json: the folder no/such does not exist\n"
+    );
+}
+
 /// Copies `from` into `to`, folder by folder.
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
