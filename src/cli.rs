@@ -105,6 +105,16 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff and write nothing; exit 1 when there is something to fix.
     #[arg(long)]
     pub diff: bool,
+    /// Report only findings not recorded in this baseline file (instead of postlint.toml's
+    /// `baseline`).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Ignore postlint.toml's `baseline`: report every finding.
+    #[arg(long, conflicts_with = "baseline")]
+    pub no_baseline: bool,
+    /// Record this run's findings in FILE as the baseline (replacing it), and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -20,6 +20,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use postlint::baseline::{Baseline, PathAnchor};
 use postlint::config::{self, CliOverrides, ConfigError};
 use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
@@ -135,6 +136,23 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_TOOL;
         }
     };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let baseline_path = match (&args.baseline, args.no_baseline) {
+        (Some(path), _) => Some(path.clone()),
+        (None, true) => None,
+        (None, false) => settings.baseline.clone(),
+    };
+    // A broken baseline stops the run before linting; when rewriting, it is only replaced.
+    let baseline = match (&baseline_path, &args.write_baseline) {
+        (Some(path), None) => match Baseline::load(path) {
+            Ok(b) => Some((b, PathAnchor::new(&cwd, path))),
+            Err(err) => {
+                eprintln!("postlint: {err}");
+                return EXIT_TOOL;
+            }
+        },
+        _ => None,
+    };
     if let Some(n) = args.threads {
         // Fails only if a pool exists already, which cannot happen before the first lint.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -211,7 +229,33 @@ fn check(args: CheckArgs) -> u8 {
     }
     let applied: usize = fixed.iter().map(|f| f.applied).sum();
     let files_fixed = fixed.iter().filter(|f| f.original.is_some()).count();
-    let reports: Vec<FileReport> = fixed.into_iter().map(|f| f.report).collect();
+    let mut reports: Vec<FileReport> = fixed.into_iter().map(|f| f.report).collect();
+    if let Some(target) = &args.write_baseline {
+        let old = Baseline::load(baseline_path.as_deref().unwrap_or(target)).ok();
+        return write_baseline(
+            target,
+            old.as_ref(),
+            &reports,
+            &found.errors,
+            &cwd,
+            args.quiet,
+        );
+    }
+    let baselined = baseline.map_or(0, |(b, anchor)| {
+        let applied = b.apply(&mut reports, &anchor);
+        if applied.stale > 0 && !args.quiet {
+            let (what, verb) = if applied.stale == 1 {
+                ("finding", "occurs")
+            } else {
+                ("findings", "occur")
+            };
+            eprintln!(
+                "postlint: {} baselined {what} no longer {verb}; `--write-baseline` drops them",
+                applied.stale
+            );
+        }
+        applied.baselined
+    });
 
     let color = use_color(args.color);
     let style = Style {
@@ -221,7 +265,10 @@ fn check(args: CheckArgs) -> u8 {
         unsafe_fixes: args.unsafe_fixes,
     };
     let format = formatter(args.format, style);
-    let totals = Totals::of(&reports);
+    let totals = Totals {
+        baselined,
+        ..Totals::of(&reports)
+    };
     let report = format.render(&reports);
     let mut out = std::io::stdout().lock();
     let mut tool_error = false;
@@ -252,9 +299,9 @@ fn check(args: CheckArgs) -> u8 {
             lines.push("Nothing was fixed.".to_owned());
         } else if args.fix {
             lines.push(format!(
-                "Fixed {applied} {} in {files_fixed} {}.",
-                if applied == 1 { "finding" } else { "findings" },
-                if files_fixed == 1 { "file" } else { "files" }
+                "Fixed {} in {}.",
+                count(applied, "finding"),
+                count(files_fixed, "file")
             ));
         }
         lines.push(summary_line(&totals));
@@ -330,9 +377,9 @@ fn print_diffs(
     let reports: Vec<FileReport> = fixed.iter().map(|f| f.report.clone()).collect();
     let totals = Totals::of(&reports);
     eprintln!(
-        "Would fix {applied} {} in {files} {}.",
-        if applied == 1 { "finding" } else { "findings" },
-        if files == 1 { "file" } else { "files" }
+        "Would fix {} in {}.",
+        count(applied, "finding"),
+        count(files, "file")
     );
     if mode == FixMode::Safe && totals.fixable_unsafe > 0 {
         eprintln!("{} more with `--unsafe-fixes`.", totals.fixable_unsafe);
@@ -352,6 +399,64 @@ fn print_diffs(
     } else {
         EXIT_OK
     }
+}
+
+/// `--write-baseline`: records what this run would report, unless some file could not be
+/// checked (its findings would be missing and come back as new ones).
+fn write_baseline(
+    target: &Path,
+    old: Option<&Baseline>,
+    reports: &[FileReport],
+    errors: &[discover::DiscoveryError],
+    cwd: &Path,
+    quiet: bool,
+) -> u8 {
+    let failed: Vec<&FileReport> = reports.iter().filter(|r| r.not_checked).collect();
+    if !failed.is_empty() || !errors.is_empty() {
+        for r in &failed {
+            for d in &r.diagnostics {
+                eprintln!("postlint: {}: {}", r.name(), d.message);
+            }
+        }
+        for err in errors {
+            eprintln!("postlint: {}: {}", err.path.display(), err.message);
+        }
+        eprintln!(
+            "postlint: baseline {} not written: {} could not be checked",
+            target.display(),
+            if failed.len() + errors.len() == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{} files", failed.len() + errors.len())
+            }
+        );
+        return EXIT_TOOL;
+    }
+    let baseline = Baseline::from_reports(reports, &PathAnchor::new(cwd, target));
+    if let Err(err) = baseline.write(target) {
+        eprintln!("postlint: {err}");
+        return EXIT_TOOL;
+    }
+    if !quiet {
+        let change = old.map_or(String::new(), |old| match baseline.change_from(old) {
+            c if c.added + c.dropped == 0 => " (no change)".to_owned(),
+            c => format!(
+                " ({} new, {} dropped as no longer found)",
+                c.added, c.dropped
+            ),
+        });
+        outln!(
+            "Recorded {} in {} in {}{change}.",
+            count(baseline.len(), "finding"),
+            count(baseline.files(), "file"),
+            target.display()
+        );
+    }
+    EXIT_OK
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 fn terminal_width() -> usize {

@@ -9,6 +9,7 @@
 //! - [`diagnostic`]: findings as plain data, with exact spans ([`source`] turns offsets into
 //!   lines and character columns);
 //! - [`render`]: the output formats;
+//! - [`baseline`]: accepted findings, so that only new ones are reported;
 //! - [`rules`]: the registry, for listing and documenting rules.
 //!
 //! The library never prints. Everything else (the parsed document, dates, the image model,
@@ -26,6 +27,7 @@ pub mod referrer;
 #[doc(hidden)]
 pub mod schema;
 
+pub mod baseline;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

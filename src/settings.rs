@@ -61,6 +61,8 @@ pub struct Settings {
     pub referrer: ReferrerSettings,
     /// `[covers]`: cover keys and which cover checks apply.
     pub covers: CoverSettings,
+    /// `baseline`: the accepted-findings file, resolved against the config file's folder.
+    pub baseline: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -139,8 +141,19 @@ impl Settings {
             html_exceptions,
             referrer: resolve_referrer(config)?,
             covers,
+            baseline: resolve_baseline(config)?,
         })
     }
+}
+
+fn resolve_baseline(config: Option<&LoadedConfig>) -> Result<Option<PathBuf>, ConfigError> {
+    let Some((config, path)) = config.and_then(|c| Some((c, c.file.baseline.as_ref()?))) else {
+        return Ok(None);
+    };
+    if path.get_ref().trim().is_empty() {
+        return Err(config.invalid(path.span(), "`baseline` is an empty path".into()));
+    }
+    Ok(Some(config.dir().join(path.get_ref())))
 }
 
 fn resolve_schemas(
@@ -291,6 +304,17 @@ mod tests {
         assert!(!ex.allows("HT001", "/site/posts/new.md", None));
         let text = "[[html.allow]]\nrules = [\"FM001\"]\n";
         assert!(matches!(load(text), Err(ConfigError::Invalid { .. })));
+    }
+
+    #[test]
+    fn baseline_is_relative_to_the_config_file() {
+        let s = load("baseline = \"ci/baseline.json\"\n").unwrap();
+        assert_eq!(s.baseline, Some(PathBuf::from("/site/ci/baseline.json")));
+        assert_eq!(load("").unwrap().baseline, None);
+        assert!(matches!(
+            load("baseline = \" \"\n"),
+            Err(ConfigError::Invalid { .. })
+        ));
     }
 
     #[test]

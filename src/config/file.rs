@@ -40,6 +40,8 @@ pub struct ConfigFile {
     pub schema: Option<Spanned<String>>,
     /// Groups of files with their own schema; the first matching entry wins.
     pub collections: Option<Vec<CollectionSection>>,
+    /// A baseline file of accepted findings, relative to this config file (see docs/baseline.md).
+    pub baseline: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,6 +12,8 @@ pub struct Totals {
     /// Findings with a safe fix, and with an unsafe one.
     pub fixable_safe: usize,
     pub fixable_unsafe: usize,
+    /// Findings left out because a baseline lists them; set by the caller.
+    pub baselined: usize,
 }
 
 impl Totals {
@@ -56,7 +58,7 @@ pub fn summary_line(t: &Totals) -> String {
         );
     }
     let mut line = if t.errors + t.warnings + t.infos == 0 {
-        format!("No problems found in {}.", plural(checked, "file", "files"))
+        format!("No problems found in {}", plural(checked, "file", "files"))
     } else {
         let mut parts = vec![
             plural(t.errors, "error", "errors"),
@@ -66,12 +68,16 @@ pub fn summary_line(t: &Totals) -> String {
             parts.push(plural(t.infos, "info", "infos"));
         }
         format!(
-            "Found {} in {} of {} checked.",
+            "Found {} in {} of {} checked",
             parts.join(", "),
             plural(t.files_with_findings, "file", "files"),
             checked
         )
     };
+    if t.baselined > 0 {
+        line.push_str(&format!(" ({} baselined)", t.baselined));
+    }
+    line.push('.');
     if t.not_checked > 0 {
         line.push_str(&format!(
             " {} could not be checked.",
