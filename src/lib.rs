@@ -34,6 +34,7 @@ pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod source;
+pub mod suppress;
 
 pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};
