@@ -113,9 +113,9 @@ pub fn read(
         let span = rest_start + at..rest_start + at + token.len();
         match suppressible(token) {
             Ok(rules) => codes.push(Code { span, rules }),
-            Err((message, help)) => problems.push(Problem {
+            Err((label, message, help)) => problems.push(Problem {
                 span,
-                label: "unknown rule",
+                label,
                 message,
                 help,
             }),
@@ -147,9 +147,10 @@ fn tokens(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The rules a selector names that a comment can suppress: the `PL` rules report on the
 /// comments themselves and are left out of prefixes and `ALL`; a selector naming only them is
 /// a problem.
-fn suppressible(selector: &str) -> Result<Vec<usize>, (String, Option<String>)> {
+fn suppressible(selector: &str) -> Result<Vec<usize>, (&'static str, String, Option<String>)> {
     let rules = rules_named(selector).map_err(|m| {
         (
+            "unknown rule",
             m,
             Some("a suppression comment names rules by code (HT005), prefix (HT) or name, separated by commas or spaces; a reason goes after `--`".into()),
         )
@@ -161,6 +162,7 @@ fn suppressible(selector: &str) -> Result<Vec<usize>, (String, Option<String>)> 
         .collect();
     if indices.is_empty() {
         return Err((
+            "cannot be suppressed",
             format!("`{selector}` cannot be suppressed by a comment: the PL rules report on suppression comments themselves"),
             Some("fix the comment it reports, or turn the rule off in postlint.toml (`ignore = [\"PL002\"]`)".into()),
         ));

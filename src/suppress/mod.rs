@@ -119,7 +119,7 @@ pub fn apply(doc: &Document, settings: &Settings, diagnostics: &mut Vec<Diagnost
     }
     if let Some(severity) = severity_of(settings, "PL002") {
         let findings = Findings::new(rule("PL002"), severity);
-        unused(&directives, &used, settings, &findings, diagnostics);
+        unused(text, &directives, &used, settings, &findings, diagnostics);
     }
 }
 
@@ -240,6 +240,7 @@ fn scopes(directives: &[Directive], problems: &mut Vec<Problem>) -> Vec<Vec<Scop
 /// PL002: each directive, or each of its selectors, that suppressed nothing. Only selectors
 /// naming a rule that ran count: under `--select FM` a comment for HT005 cannot have been used.
 fn unused(
+    text: &str,
     directives: &[Directive],
     used: &HashSet<Origin>,
     settings: &Settings,
@@ -268,16 +269,22 @@ fn unused(
             Kind::Disable => "until its `postlint-enable`",
             Kind::DisableFile | Kind::Enable => "in this file",
         };
-        let help = "remove the comment (or the code): the finding it was for is gone";
+        let help = "remove the comment (or the selector): what it suppressed is gone";
         if idle.len() == all.len() {
-            let message = format!(
-                "`{}` suppresses nothing: no finding of {} {reach}",
-                d.kind.keyword(),
-                match d.selection {
-                    Selection::All => "any rule".to_owned(),
-                    Selection::Codes(_) => "its rules".to_owned(),
-                },
-            );
+            let message = match &d.selection {
+                Selection::All => format!(
+                    "`{}` suppresses nothing: no finding {reach}",
+                    d.kind.keyword()
+                ),
+                Selection::Codes(codes) => {
+                    let names: Vec<&str> = codes.iter().map(|c| &text[c.span.clone()]).collect();
+                    let names = names.join(", ");
+                    format!(
+                        "`{} {names}` suppresses nothing: no finding of {names} {reach}",
+                        d.kind.keyword()
+                    )
+                }
+            };
             out.push(
                 findings
                     .diagnostic(d.span.clone(), "suppresses nothing", message)
@@ -291,7 +298,8 @@ fn unused(
                             span.clone(),
                             "suppresses nothing",
                             format!(
-                                "this selector of `{}` suppresses nothing {reach}",
+                                "`{}` in this `{}` suppresses nothing: no such finding {reach}",
+                                &text[span.clone()],
                                 d.kind.keyword()
                             ),
                         )
