@@ -194,7 +194,11 @@ fn unknown_kind(keyword: &str, span: Range<usize>) -> Problem {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Option<(Kind, Vec<&str>)>, Vec<(String, &str)>) {
+    /// The directive's kind and selectors as written (`*` for none), and each problem's
+    /// message with the text it points at.
+    type Parsed<'a> = (Option<(Kind, Vec<&'a str>)>, Vec<(String, &'a str)>);
+
+    fn parse(text: &str) -> Parsed<'_> {
         let comment = Comment {
             span: 0..text.len(),
             content: 0..text.len(),
