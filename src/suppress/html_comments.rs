@@ -17,18 +17,18 @@ pub fn comments(doc: &Document) -> Vec<Comment> {
             if !written.starts_with("<!--") || !written.contains("postlint-") {
                 continue;
             }
-            let start = span.start + 4;
-            let end = if let Some(inner) = written.strip_suffix("-->") {
-                span.start + inner.len()
-            } else if let Some(inner) = written.strip_suffix("--!>") {
-                span.start + inner.len()
-            } else {
-                // Never closed: the comment runs to the end of the fragment.
-                span.end
+            // A comment never closed runs to the end of the fragment, swallowing the page (HT012
+            // says so); what it holds is no directive.
+            let Some(inner) = written
+                .strip_suffix("-->")
+                .or_else(|| written.strip_suffix("--!>"))
+            else {
+                continue;
             };
+            let start = span.start + 4;
             out.push(Comment {
                 span: span.clone(),
-                content: start..end.max(start),
+                content: start..(span.start + inner.len()).max(start),
             });
         }
     }

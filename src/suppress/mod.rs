@@ -43,32 +43,62 @@ struct Directive {
     selection: Selection,
 }
 
-/// Where a directive's selector applies.
-#[derive(Debug, Clone)]
-enum Reach {
-    /// These 0-based lines, inclusive.
-    Lines(usize, usize),
-    /// Findings starting in this byte range.
-    Bytes(Range<usize>),
-    File,
+/// Which selector of which directive a suppression came from; `None` is a bare directive.
+type Origin = (usize, Option<usize>);
+
+/// Half-open intervals (of lines or of bytes), each from one selector, with their union for
+/// the question "is this place covered".
+#[derive(Default)]
+struct Intervals {
+    items: Vec<(Range<usize>, Origin)>,
+    /// `items` merged: sorted and disjoint.
+    union: Vec<Range<usize>>,
 }
 
-impl Reach {
-    fn covers(&self, line: usize, offset: usize) -> bool {
-        match self {
-            Reach::Lines(first, last) => (*first..=*last).contains(&line),
-            Reach::Bytes(range) => range.contains(&offset),
-            Reach::File => true,
+impl Intervals {
+    fn finish(&mut self) {
+        let mut sorted: Vec<Range<usize>> = self.items.iter().map(|(r, _)| r.clone()).collect();
+        sorted.sort_by_key(|r| r.start);
+        for r in sorted.into_iter().filter(|r| r.start < r.end) {
+            match self.union.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => self.union.push(r),
+            }
+        }
+    }
+
+    fn covers(&self, at: usize) -> bool {
+        let i = self.union.partition_point(|r| r.end <= at);
+        self.union.get(i).is_some_and(|r| r.start <= at)
+    }
+
+    /// Mark the selectors whose interval holds one of `points` (sorted).
+    fn mark_used(&self, points: &[usize], used: &mut HashSet<Origin>) {
+        for (range, origin) in &self.items {
+            let i = points.partition_point(|&p| p < range.start);
+            if points.get(i).is_some_and(|&p| p < range.end) {
+                used.insert(*origin);
+            }
         }
     }
 }
 
-/// Which selector of which directive a suppression came from; `None` is a bare directive.
-type Origin = (usize, Option<usize>);
+/// One rule's suppressions. A finding asks two interval unions and the file list, and which
+/// selectors were used is worked out afterwards from where the findings are, so a post with
+/// many comments and many findings costs (comments + findings) x log, never their product.
+#[derive(Default)]
+struct RuleScopes {
+    /// 0-based lines (the `-line` forms).
+    lines: Intervals,
+    /// Byte offsets (`disable` ... `enable`).
+    bytes: Intervals,
+    file: Vec<Origin>,
+}
 
-struct Scope {
-    reach: Reach,
-    origin: Origin,
+impl RuleScopes {
+    fn covers(&self, line: usize, offset: usize) -> bool {
+        !self.file.is_empty() || self.lines.covers(line) || self.bytes.covers(offset)
+    }
 }
 
 /// Drop the findings in `diagnostics` that the post's suppression comments switch off, and add
@@ -91,20 +121,30 @@ pub fn apply(doc: &Document, settings: &Settings, diagnostics: &mut Vec<Diagnost
     let by_rule = scopes(&directives, &mut problems);
 
     let lines = &doc.source.lines;
-    let mut used: HashSet<Origin> = HashSet::new();
+    // Where each rule's findings start (lines and offsets), for telling which selectors were used.
+    let mut hit_lines: Vec<Vec<usize>> = RULES.iter().map(|_| Vec::new()).collect();
+    let mut hit_offsets: Vec<Vec<usize>> = RULES.iter().map(|_| Vec::new()).collect();
     diagnostics.retain(|d| {
         let Some(rule) = RULES.iter().position(|r| r.code == d.code) else {
             return true;
         };
         let start = d.primary.span.start;
         let line = lines.line_of(start);
-        let mut suppressed = false;
-        for scope in by_rule[rule].iter().filter(|s| s.reach.covers(line, start)) {
-            used.insert(scope.origin);
-            suppressed = true;
-        }
-        !suppressed
+        hit_lines[rule].push(line);
+        hit_offsets[rule].push(start);
+        !by_rule[rule].covers(line, start)
     });
+    let mut used: HashSet<Origin> = HashSet::new();
+    for (r, scopes) in by_rule.iter().enumerate() {
+        if hit_offsets[r].is_empty() {
+            continue;
+        }
+        hit_lines[r].sort_unstable();
+        hit_offsets[r].sort_unstable();
+        scopes.lines.mark_used(&hit_lines[r], &mut used);
+        scopes.bytes.mark_used(&hit_offsets[r], &mut used);
+        used.extend(scopes.file.iter().copied());
+    }
 
     if let Some(severity) = severity_of(settings, "PL001") {
         let rule = rule("PL001");
@@ -181,29 +221,37 @@ fn selectors(index: usize, d: &Directive) -> Vec<(Origin, Vec<usize>, Range<usiz
 
 /// Every directive's reach, by rule (indexed like `RULES`). `disable` opens a range for each of
 /// its rules that the next `enable` naming the rule closes; ranges left open run to the end.
-fn scopes(directives: &[Directive], problems: &mut Vec<Problem>) -> Vec<Vec<Scope>> {
-    let mut by_rule: Vec<Vec<Scope>> = RULES.iter().map(|_| Vec::new()).collect();
+fn scopes(directives: &[Directive], problems: &mut Vec<Problem>) -> Vec<RuleScopes> {
+    let mut by_rule: Vec<RuleScopes> = RULES.iter().map(|_| RuleScopes::default()).collect();
     let mut open: Vec<Vec<(usize, Origin)>> = RULES.iter().map(|_| Vec::new()).collect();
     for (i, d) in directives.iter().enumerate() {
         for (origin, rules, span) in selectors(i, d) {
-            let reach = match d.kind {
-                Kind::DisableLine => Reach::Lines(d.first_line, d.last_line),
-                Kind::DisableNextLine => Reach::Lines(d.last_line + 1, d.last_line + 1),
-                Kind::DisableFile => Reach::File,
+            match d.kind {
+                Kind::DisableLine | Kind::DisableNextLine => {
+                    let lines = if d.kind == Kind::DisableLine {
+                        d.first_line..d.last_line + 1
+                    } else {
+                        d.last_line + 1..d.last_line + 2
+                    };
+                    for r in rules {
+                        by_rule[r].lines.items.push((lines.clone(), origin));
+                    }
+                }
+                Kind::DisableFile => {
+                    for r in rules {
+                        by_rule[r].file.push(origin);
+                    }
+                }
                 Kind::Disable => {
                     for r in rules {
                         open[r].push((d.span.start, origin));
                     }
-                    continue;
                 }
                 Kind::Enable => {
                     let mut closed = false;
                     for r in rules {
                         for (start, origin) in open[r].drain(..) {
-                            by_rule[r].push(Scope {
-                                reach: Reach::Bytes(start..d.span.start),
-                                origin,
-                            });
+                            by_rule[r].bytes.items.push((start..d.span.start, origin));
                             closed = true;
                         }
                     }
@@ -215,24 +263,18 @@ fn scopes(directives: &[Directive], problems: &mut Vec<Problem>) -> Vec<Vec<Scop
                             help: Some("remove the comment, or add the matching `postlint-disable` above it".into()),
                         });
                     }
-                    continue;
                 }
-            };
-            for r in rules {
-                by_rule[r].push(Scope {
-                    reach: reach.clone(),
-                    origin,
-                });
             }
         }
     }
     for (r, opened) in open.into_iter().enumerate() {
         for (start, origin) in opened {
-            by_rule[r].push(Scope {
-                reach: Reach::Bytes(start..usize::MAX),
-                origin,
-            });
+            by_rule[r].bytes.items.push((start..usize::MAX, origin));
         }
+    }
+    for scopes in &mut by_rule {
+        scopes.lines.finish();
+        scopes.bytes.finish();
     }
     by_rule
 }
