@@ -34,7 +34,7 @@ pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod source;
-pub mod suppress;
+mod suppress;
 
 pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};
