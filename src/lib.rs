@@ -37,6 +37,7 @@ pub mod render;
 pub mod rules;
 pub mod settings;
 pub mod source;
+mod suppress;
 
 pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};

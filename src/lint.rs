@@ -71,6 +71,7 @@ pub fn lint_source(name: &str, text: &str, settings: &Settings) -> FileReport {
         (active.rule.check)(&ctx, &mut findings);
         diagnostics.extend(findings.into_vec());
     }
+    crate::suppress::apply(&doc, settings, &mut diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.primary.span.start, a.code, a.primary.span.end).cmp(&(
             b.primary.span.start,

@@ -57,6 +57,11 @@ impl SpanIndex {
         }
     }
 
+    /// Every indexed node, in no particular order.
+    pub fn nodes(&self) -> impl Iterator<Item = &NodeSpans> + '_ {
+        self.nodes.values()
+    }
+
     pub fn len(&self) -> usize {
         self.nodes.len()
     }

@@ -10,6 +10,7 @@ pub mod images;
 pub mod registry;
 pub mod schema;
 pub mod selection;
+pub mod suppressions;
 
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! The rule registry: every rule, once, in code order within its group. Each line names the
 //! rule's module; its docs path, group and check follow from that line.
 
-use super::{dates, front_matter, html, images, schema, Rule};
+use super::{dates, front_matter, html, images, schema, suppressions, Rule};
 
 /// What a rule checks; each group is one folder of `src/rules/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -16,6 +16,8 @@ pub enum Group {
     Images,
     /// HTxxx: HTML in post bodies.
     Html,
+    /// PLxxx: postlint's own suppression comments.
+    Suppressions,
 }
 
 impl Group {
@@ -27,6 +29,7 @@ impl Group {
             Group::Dates => "dates",
             Group::Images => "images",
             Group::Html => "html",
+            Group::Suppressions => "suppressions",
         }
     }
 }
@@ -110,6 +113,10 @@ registry! {
         html_parse_error,
         denied_by_config,
     }
+    Suppressions in suppressions {
+        invalid_suppression,
+        unused_suppression,
+    }
 }
 
 /// Find a rule by code (any case) or name.
@@ -152,6 +159,7 @@ mod tests {
                 Group::FrontMatter | Group::Schema | Group::Dates => "FM",
                 Group::Images => "IMG",
                 Group::Html => "HT",
+                Group::Suppressions => "PL",
             };
             assert_eq!(prefix, expected, "{rule:?} in {:?}", rule.group);
         }

@@ -200,6 +200,16 @@ fn from_cli(list: &[String]) -> Vec<Selector<'_>> {
         .collect()
 }
 
+/// The rules a selector names, as `--select` reads it: a code, a code prefix (`FM`, `HT0`), a
+/// name, or `ALL`. When nothing matches, the error says what the selector may have meant.
+pub fn rules_named(selector: &str) -> Result<Vec<&'static Rule>, String> {
+    let found = matching_rules(selector);
+    if found.is_empty() {
+        return Err(unknown_rule_message(selector));
+    }
+    Ok(found.into_iter().map(|i| &RULES[i]).collect())
+}
+
 /// Indices into `RULES` matched by a code, a code prefix (`FM`, `FM0`), a name, or `ALL`.
 fn matching_rules(selector: &str) -> Vec<usize> {
     let upper = selector.to_ascii_uppercase();

@@ -162,6 +162,10 @@ pub struct HtmlFragment {
     pub errors: Vec<HtmlError>,
     /// Errors beyond the kept ones, only counted.
     pub more_errors: usize,
+    /// Every comment the tokenizer read (`<!-- -->`, and bogus ones such as `<!x>`), as file
+    /// ranges from `<` to the end of the comment: what suppression comments are read from, so
+    /// that text the parser reads as raw text (`<script>`, `<textarea>`) is never one.
+    pub comments: Vec<Range<usize>>,
     /// From where the fragment's first piece starts to where its last ends, in the file.
     pub range: Range<usize>,
     map: OffsetMap,
@@ -249,12 +253,18 @@ pub fn parse_fragment_limited(
             ..e
         })
         .collect();
+    let comments = found
+        .comments
+        .into_iter()
+        .map(|c| map.range_to_file(clamp(text, c)))
+        .collect();
     HtmlFragment {
         kind,
         html,
         spans,
         errors,
         more_errors: found.more_errors,
+        comments,
         range: map.file_range(),
         map,
     }
@@ -292,6 +302,7 @@ struct Found {
     spans: FastMap<NodeId, ElementSpans>,
     errors: Vec<HtmlError>,
     more_errors: usize,
+    comments: Vec<Range<usize>>,
 }
 
 impl Found {

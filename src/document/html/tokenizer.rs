@@ -112,6 +112,7 @@ impl Emitter for SpanEmitter<'_> {
     fn emit_current_comment(&mut self) {
         self.flush_chars();
         let span = self.tag_start..self.pos;
+        self.found.comments.push(span.clone());
         let token = TreeToken::CommentToken(tendril(&self.comment));
         let _ = self.process(token, span, Processing::Other);
         self.comment.clear();
