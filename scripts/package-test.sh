@@ -25,6 +25,13 @@ done
 
 fail() { echo "FAIL [$1]: $2" >&2; exit 1; }
 
+# The release workflow builds a platform package for every platform the launcher may look for.
+released=$(sed -n 's/.*npm: \([a-z0-9-]*\) }.*/\1/p' "$repo_root/.github/workflows/release.yml" | sort)
+known=$(node -p 'Object.keys(require(process.argv[1]).optionalDependencies).map((n) => n.replace("@postlint/cli-", "")).sort().join("\n")' \
+    "$repo_root/npm/postlint/package.json")
+[ "$released" = "$known" ] \
+    || fail platforms "release.yml builds [${released//$'\n'/ }], npm/postlint/package.json lists [${known//$'\n'/ }]"
+
 # The expected run: the release binary itself, on a copy of the examples.
 cargo build --release --locked --quiet --manifest-path "$repo_root/Cargo.toml"
 release_bin="$target_dir/release/postlint"
