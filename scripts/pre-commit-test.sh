@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks the pre-commit hooks of .pre-commit-hooks.yaml with the real pre-commit tool, in a
-# throwaway git repository: a bad post fails the commit, a good one passes.
+# throwaway git repository: a bad post fails the commit, a good one passes, an excluded draft
+# passes (the hooks pass --force-exclude).
 #   scripts/pre-commit-test.sh [system] [rust]   (default: both)
 # Needs `pre-commit` on PATH (pip install pre-commit). `rust` builds postlint through pre-commit's
 # own `cargo install`, which takes a few minutes.
@@ -50,6 +51,17 @@ YAML
     fi
     grep -q "FM005" "$work/out-$mode.txt" || { cat "$work/out-$mode.txt"; echo "FAIL [$mode]: no FM005 in the hook's output"; exit 1; }
     echo "ok [$mode]: a post with a duplicate key is refused, with FM005 shown"
+
+    # The hooks pass --force-exclude: a staged draft that [files] exclude skips does not block.
+    git -C "$site" rm --quiet --cached source/_posts/bad.md
+    rm "$site/source/_posts/bad.md"
+    printf '[files]\nexclude = ["source/_drafts/**"]\n' > "$site/postlint.toml"
+    mkdir -p "$site/source/_drafts"
+    printf -- '---\ntitle: 草稿\ntitle: 重复\n---\n' > "$site/source/_drafts/wip.md"
+    git -C "$site" add -A
+    (cd "$site" && git commit --quiet -m draft >"$work/out-$mode.txt" 2>&1) \
+        || { cat "$work/out-$mode.txt"; echo "FAIL [$mode]: an excluded draft was refused"; exit 1; }
+    echo "ok [$mode]: a draft excluded by [files] exclude commits (the hook passes --force-exclude)"
 }
 
 for mode in $modes; do

@@ -45,7 +45,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ConfigArgs {
-    /// Use this config file instead of looking for postlint.toml upwards from the working directory.
+    /// Use this config file for every file, instead of each file's nearest postlint.toml.
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// Ignore any postlint.toml.
@@ -75,6 +75,13 @@ pub struct CheckArgs {
     /// Rules to turn off.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// Apply `[files] exclude` to files and folders named on the command line too (for hooks
+    /// and CI that pass every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Exit with 0 even when findings are reported (2 still means postlint could not check).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Exit with 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,

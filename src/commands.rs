@@ -17,17 +17,18 @@ macro_rules! out {
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use postlint::baseline::{Baseline, PathAnchor};
-use postlint::config::{self, CliOverrides, ConfigError};
+use postlint::config::{CliOverrides, ConfigError};
 use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
 use postlint::render::{fixable_line, formatter, statistics, summary_line, Style, Totals};
 use postlint::rules::{lookup, RULES};
-use postlint::Settings;
 use postlint::{discover, lint, FileReport, Severity};
+use postlint::{ConfigChoice, Settings, Workspace};
 
 use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs};
 
@@ -66,15 +67,20 @@ pub fn run(command: Command) -> u8 {
     }
 }
 
-fn load_settings(args: &ConfigArgs, cli: &CliOverrides) -> Result<Settings, ConfigError> {
+/// The config in use: each file's nearest, the named one, or none.
+fn workspace(args: &ConfigArgs, cli: &CliOverrides) -> Result<Arc<Workspace>, ConfigError> {
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    let path = match (&args.config, args.no_config) {
-        (Some(path), _) => Some(path.clone()),
-        (None, true) => None,
-        (None, false) => config::discover(&cwd),
+    let choice = match (&args.config, args.no_config) {
+        (Some(path), _) => ConfigChoice::File(path.clone()),
+        (None, true) => ConfigChoice::Ignore,
+        (None, false) => ConfigChoice::Nearest,
     };
-    let loaded = path.as_deref().map(config::load).transpose()?;
-    Settings::resolve(loaded.as_ref(), cli, &cwd)
+    Workspace::new(&cwd, choice, cli.clone()).map(Arc::new)
+}
+
+/// The settings of the working directory's config, as `rules` and run-wide options use them.
+fn load_settings(args: &ConfigArgs, cli: &CliOverrides) -> Result<Arc<Settings>, ConfigError> {
+    workspace(args, cli)?.root_settings()
 }
 
 fn print_config_error(err: &ConfigError) {
@@ -129,13 +135,14 @@ fn check(args: CheckArgs) -> u8 {
         max_warnings: args.max_warnings,
         preset: args.preset.clone(),
     };
-    let settings = match load_settings(&args.config, &overrides) {
-        Ok(s) => s,
-        Err(err) => {
-            print_config_error(&err);
-            return EXIT_TOOL;
-        }
-    };
+    let (workspace, settings) =
+        match workspace(&args.config, &overrides).and_then(|w| w.root_settings().map(|s| (w, s))) {
+            Ok(found) => found,
+            Err(err) => {
+                print_config_error(&err);
+                return EXIT_TOOL;
+            }
+        };
     let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
     let baseline_path = match (&args.baseline, args.no_baseline) {
         (Some(path), _) => Some(path.clone()),
@@ -165,10 +172,10 @@ fn check(args: CheckArgs) -> u8 {
         .iter()
         .cloned()
         .partition(|p| p.as_os_str() == "-");
-    let found = match discover::discover(&paths, &settings) {
+    let found = match discover::discover_targets(&paths, &workspace, args.force_exclude) {
         Ok(found) => found,
-        Err(message) => {
-            eprintln!("postlint: {message}");
+        Err(err) => {
+            print_config_error(&err);
             return EXIT_TOOL;
         }
     };
@@ -190,9 +197,20 @@ fn check(args: CheckArgs) -> u8 {
             .stdin_filename
             .clone()
             .unwrap_or_else(|| "<stdin>".into());
+        // Input named with --stdin-filename gets the settings of a file at that place.
+        let stdin_settings = match &args.stdin_filename {
+            Some(name) => match workspace.settings_for(Path::new(name)) {
+                Ok(s) => s,
+                Err(err) => {
+                    print_config_error(&err);
+                    return EXIT_TOOL;
+                }
+            },
+            None => settings.clone(),
+        };
         let mut bytes = Vec::new();
         let report = match std::io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => lint::lint_bytes(&name, &bytes, &settings),
+            Ok(_) => lint::lint_bytes(&name, &bytes, &stdin_settings),
             Err(err) => FileReport::failure(
                 postlint::source::SourceFile::new(name, ""),
                 0..0,
@@ -200,14 +218,14 @@ fn check(args: CheckArgs) -> u8 {
             ),
         };
         fixed.push(if fixing {
-            fix::fix_report(report, &settings, mode)
+            fix::fix_report(report, &stdin_settings, mode)
         } else {
             unfixed(report)
         });
     }
     if args.show_files {
         for file in &found.files {
-            outln!("{}", file.display());
+            outln!("{}", file.path.display());
         }
         return if found.errors.is_empty() {
             EXIT_OK
@@ -216,13 +234,9 @@ fn check(args: CheckArgs) -> u8 {
         };
     }
     if fixing {
-        fixed.extend(fix::fix_files(&found.files, &settings, mode, !args.diff));
+        fixed.extend(fix::fix_targets(&found.files, mode, !args.diff));
     } else {
-        fixed.extend(
-            lint::lint_files(&found.files, &settings)
-                .into_iter()
-                .map(unfixed),
-        );
+        fixed.extend(lint::lint_targets(&found.files).into_iter().map(unfixed));
     }
     if args.diff {
         return print_diffs(&fixed, &found.errors, mode);
@@ -333,6 +347,8 @@ fn check(args: CheckArgs) -> u8 {
     if tool_error || totals.not_checked > 0 || !found.errors.is_empty() || any_not_checked(&reports)
     {
         EXIT_TOOL
+    } else if args.exit_zero {
+        EXIT_OK
     } else if totals.errors > 0
         || settings
             .max_warnings

@@ -1,14 +1,17 @@
-//! Which files to lint: explicit files always, directories walked with the `ignore` crate
-//! (gitignore-aware, also outside git), keeping post extensions only. The list is sorted.
+//! Which files to lint, each with its settings. Directories are walked with the `ignore` crate
+//! (gitignore-aware, also outside git); every entry met is judged by the config that applies
+//! where it stands: its extensions and `[files] exclude`. Files named on the command line are
+//! always linted, unless `force_exclude` makes excludes hold for them too. The list is sorted.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-use ignore::overrides::OverrideBuilder;
-use ignore::types::TypesBuilder;
 use ignore::WalkBuilder;
 
+use crate::config::ConfigError;
 use crate::lint::io_reason;
 use crate::settings::Settings;
+use crate::workspace::Workspace;
 
 /// A path that could not be walked, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,33 +20,101 @@ pub struct DiscoveryError {
     pub message: String,
 }
 
+/// A file to lint and the settings that apply to it.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub path: PathBuf,
+    pub settings: Arc<Settings>,
+}
+
+/// The files under some paths, for one set of settings.
 #[derive(Debug, Default)]
 pub struct Discovered {
     pub files: Vec<PathBuf>,
     pub errors: Vec<DiscoveryError>,
 }
 
-pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, String> {
-    let mut types = TypesBuilder::new();
-    for ext in &settings.extensions {
-        types
-            .add("post", &format!("*.{ext}"))
-            .map_err(|e| format!("bad extension `{ext}`: {e}"))?;
-    }
-    let types = types.select("post").build().map_err(|e| e.to_string())?;
-    let mut overrides = OverrideBuilder::new(&settings.root);
-    for glob in &settings.exclude {
-        overrides
-            .add(&format!("!{glob}"))
-            .map_err(|e| format!("bad exclude glob `{glob}`: {e}"))?;
-    }
-    let overrides = overrides.build().map_err(|e| e.to_string())?;
+/// The files under some paths, each with its own settings.
+#[derive(Debug, Default)]
+pub struct Targets {
+    pub files: Vec<Target>,
+    pub errors: Vec<DiscoveryError>,
+}
 
-    let mut found = Discovered::default();
+/// Where the settings of a place come from.
+#[derive(Debug, Clone)]
+enum Judge {
+    /// One set for everything.
+    Fixed(Arc<Settings>),
+    /// Each place's own.
+    Workspace(Arc<Workspace>),
+}
+
+impl Judge {
+    fn absolute(&self, path: &Path) -> PathBuf {
+        match self {
+            Judge::Fixed(_) => crate::schema::normalize(path),
+            Judge::Workspace(w) => w.absolute(path),
+        }
+    }
+
+    fn folder(&self, folder: &Path) -> Result<Arc<Settings>, ConfigError> {
+        match self {
+            Judge::Fixed(s) => Ok(s.clone()),
+            Judge::Workspace(w) => w.folder_settings(folder),
+        }
+    }
+
+    fn file(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+        match self {
+            Judge::Fixed(s) => Ok(s.clone()),
+            Judge::Workspace(w) => w.settings_for(path),
+        }
+    }
+}
+
+/// The files under `paths`, all judged by `settings` (named files always kept).
+pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, String> {
+    let found = collect(paths, &Judge::Fixed(Arc::new(settings.clone())), false)
+        .map_err(|e| e.to_string())?;
+    Ok(Discovered {
+        files: found.files.into_iter().map(|t| t.path).collect(),
+        errors: found.errors,
+    })
+}
+
+/// The files under `paths`, each with the settings of the config where it stands. A config
+/// that cannot be loaded on the way is an error: nothing is linted with the wrong settings.
+pub fn discover_targets(
+    paths: &[PathBuf],
+    workspace: &Arc<Workspace>,
+    force_exclude: bool,
+) -> Result<Targets, ConfigError> {
+    collect(
+        paths,
+        &Judge::Workspace(Arc::clone(workspace)),
+        force_exclude,
+    )
+}
+
+fn collect(paths: &[PathBuf], judge: &Judge, force_exclude: bool) -> Result<Targets, ConfigError> {
+    let mut found = Targets::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &types, &overrides, &mut found),
-            Ok(_) => found.files.push(path.clone()),
+            Ok(meta) => {
+                let is_dir = meta.is_dir();
+                if force_exclude && excluded_where_it_stands(judge, path, is_dir)? {
+                    continue;
+                }
+                if is_dir {
+                    walk(path, judge, &mut found)?;
+                } else {
+                    found.files.push(Target {
+                        path: path.clone(),
+                        settings: judge.file(path)?,
+                    });
+                }
+            }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 found.errors.push(DiscoveryError {
                     path: path.clone(),
@@ -56,27 +127,60 @@ pub fn discover(paths: &[PathBuf], settings: &Settings) -> Result<Discovered, St
             }),
         }
     }
-    found.files.sort();
-    found.files.dedup();
+    found.files.sort_by(|a, b| a.path.cmp(&b.path));
+    found.files.dedup_by(|a, b| a.path == b.path);
     Ok(found)
 }
 
-fn walk(
-    dir: &Path,
-    types: &ignore::types::Types,
-    overrides: &ignore::overrides::Override,
-    found: &mut Discovered,
-) {
+/// Whether the config of the folder holding `path` excludes it (or a folder above it).
+fn excluded_where_it_stands(judge: &Judge, path: &Path, is_dir: bool) -> Result<bool, ConfigError> {
+    let absolute = judge.absolute(path);
+    let folder = absolute.parent().unwrap_or(&absolute);
+    let settings = judge.folder(folder)?;
+    Ok(settings.exclude.excludes(&absolute, is_dir))
+}
+
+fn walk(dir: &Path, judge: &Judge, found: &mut Targets) -> Result<(), ConfigError> {
+    // The walker's filter cannot return an error: the first one is kept here and ends the walk.
+    let failure: Arc<Mutex<Option<ConfigError>>> = Arc::default();
+    let filter_judge = judge.clone();
+    let filter_failure = Arc::clone(&failure);
     let walker = WalkBuilder::new(dir)
         .require_git(false)
-        .types(types.clone())
-        .overrides(overrides.clone())
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            let absolute = filter_judge.absolute(entry.path());
+            let folder = absolute.parent().unwrap_or(&absolute);
+            let settings = match filter_judge.folder(folder) {
+                Ok(settings) => settings,
+                Err(err) => {
+                    let mut slot = filter_failure.lock().unwrap_or_else(|e| e.into_inner());
+                    slot.get_or_insert(err);
+                    return false;
+                }
+            };
+            if settings.exclude.excludes(&absolute, is_dir) {
+                return false;
+            }
+            is_dir
+                || absolute
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| settings.extensions.iter().any(|x| x == e))
+        })
         .build();
     for entry in walker {
+        if let Some(err) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            return Err(err);
+        }
         match entry {
             Ok(entry) => {
-                if entry.file_type().is_some_and(|t| t.is_file()) {
-                    found.files.push(entry.into_path());
+                if entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_file()) {
+                    let settings = judge.file(entry.path())?;
+                    found.files.push(Target {
+                        path: entry.into_path(),
+                        settings,
+                    });
                 }
             }
             Err(err) => {
@@ -91,4 +195,8 @@ fn walk(
             }
         }
     }
+    if let Some(err) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(err);
+    }
+    Ok(())
 }

@@ -3,8 +3,9 @@
 //! The public surface is the pipeline and what it takes and gives:
 //!
 //! - [`Settings`]: `postlint.toml` ([`config`]) and the command line ([`CliOverrides`]) resolved
-//!   into one immutable value;
-//! - [`discover()`] and [`lint_files`] / [`lint_file`] / [`lint_bytes`] / [`lint_source`]: from
+//!   into one immutable value; [`Workspace`] gives each file its own (the nearest config, its
+//!   `extend` chain and matching overrides);
+//! - [`discover()`] and [`lint_targets`] / [`lint_files`] / [`lint_file`] / [`lint_bytes`] / [`lint_source`]: from
 //!   paths to one [`FileReport`] per file, parsed once and checked by every enabled rule;
 //! - [`diagnostic`]: findings as plain data, with exact spans ([`source`] turns offsets into
 //!   lines and character columns);
@@ -38,13 +39,15 @@ pub mod rules;
 pub mod settings;
 pub mod source;
 mod suppress;
+pub mod workspace;
 
 pub use config::CliOverrides;
 pub use diagnostic::{Diagnostic, Severity};
-pub use discover::discover;
-pub use lint::{lint_bytes, lint_file, lint_files, lint_source, FileReport};
+pub use discover::{discover, Target};
+pub use lint::{lint_bytes, lint_file, lint_files, lint_source, lint_targets, FileReport};
 pub use schema::{Preset, PRESETS};
 pub use settings::Settings;
+pub use workspace::{ConfigChoice, Workspace};
 
 /// Not API: the parser, the image model and the other internals, for the fuzz targets, benches,
 /// tests and the `inspect` command.

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::discover::Target;
 use crate::document::Document;
 use crate::rules::{Context, Findings};
 use crate::settings::Settings;
@@ -170,9 +171,19 @@ pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
     lint_bytes(&name, &bytes, settings)
 }
 
-/// Lint files in parallel; the reports come back in the order of `paths`.
+/// Lint files in parallel, all with the same settings; the reports come back in the order of
+/// `paths`.
 pub fn lint_files(paths: &[PathBuf], settings: &Settings) -> Vec<FileReport> {
     paths.par_iter().map(|p| lint_file(p, settings)).collect()
+}
+
+/// Lint files in parallel, each with its own settings (as `discover` found them); the reports
+/// come back in the order of `targets`.
+pub fn lint_targets(targets: &[Target]) -> Vec<FileReport> {
+    targets
+        .par_iter()
+        .map(|t| lint_file(&t.path, &t.settings))
+        .collect()
 }
 
 pub fn display_name(path: &Path) -> String {

@@ -1,20 +1,25 @@
 //! One pure resolution: defaults < config file < command line -> `Settings`: the config's
 //! sections (from `config`) and the rules that run (from `rules::selection`), composed.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 
-use crate::config::html::{resolve_html, HtmlSettings};
+use crate::config::files::{resolve_files, Excludes};
+use crate::config::html::{resolve_allow, resolve_html, HtmlSettings};
 use crate::config::images::{resolve_images, ImageSettings};
+use crate::config::layers::{layers, per_file_ignores};
 use crate::config::referrer_covers::{
     resolve_covers, resolve_referrer, CoverSettings, ReferrerSettings,
 };
 use crate::config::schemas::{compile_source, glob_set, Collection, SchemaSet};
-use crate::config::{CliOverrides, ConfigError, LoadedConfig};
+use crate::config::{Applied, CliOverrides, ConfigChain, ConfigError, Layer, LoadedConfig};
 use crate::document::{Limits, YamlLimits};
 use crate::rules::selection::{active_rules, ActiveRule, HtmlExceptions, SectionDefaults};
 use crate::schema::SchemaSource;
+
+pub use crate::config::files::DEFAULT_EXTENSIONS;
 
 /// Keys that hold dates in Hexo, Jekyll, Hugo and common themes.
 pub const DEFAULT_DATE_KEYS: &[&str] = &[
@@ -31,14 +36,13 @@ pub const DEFAULT_DATE_KEYS: &[&str] = &[
 /// 16 MiB: far above any real post, low enough that a stray data dump is not parsed.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
-pub const DEFAULT_EXTENSIONS: &[&str] = &["md", "markdown", "html"];
-
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub rules: Vec<ActiveRule>,
     pub extensions: Vec<String>,
-    /// Gitignore-style globs to skip while walking, and the directory they are relative to.
-    pub exclude: Vec<String>,
+    /// Gitignore-style globs to skip while walking, with the folder they are relative to.
+    pub exclude: Excludes,
+    /// The folder of the config file in use (the nearest one), or the working directory.
     pub root: PathBuf,
     /// `[limits]`: YAML depth and alias budget, HTML depth.
     pub limits: Limits,
@@ -49,7 +53,7 @@ pub struct Settings {
     pub schemas: SchemaSet,
     /// Front-matter keys checked as dates.
     pub date_keys: Vec<String>,
-    /// The config file in use, if any.
+    /// The config file in use, if any (the nearest; the files it extends come before it).
     pub config_path: Option<PathBuf>,
     /// `[images]`: image URL checks, proxies and local image files.
     pub images: ImageSettings,
@@ -73,81 +77,115 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The settings of one config file's top level (its `extend` is not followed and no
+    /// override applies: see [`Settings::resolve_chain`]) and the command line.
     pub fn resolve(
         config: Option<&LoadedConfig>,
         cli: &CliOverrides,
         cwd: &Path,
     ) -> Result<Settings, ConfigError> {
-        let file = config.map(|c| &c.file);
-        let schemas = resolve_schemas(config, cli, cwd)?;
-        let covers = resolve_covers(config);
-        let images = resolve_images(config)?;
-        let rules = active_rules(
-            config,
-            cli,
-            SectionDefaults {
-                requires_front_matter: schemas.any_requires_front_matter(),
-                cover_in_body: covers.in_body,
-                data_urls: images.data_urls,
-                proxies: images.proxies,
-            },
-        )?;
-        let html = resolve_html(config, cwd)?;
-        let html_exceptions = HtmlExceptions::resolve(config, &html)?;
-        let files = file.and_then(|f| f.files.as_ref());
-        let extensions = files
-            .and_then(|f| f.extensions.clone())
-            .unwrap_or_else(|| DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect())
-            .into_iter()
-            .map(|e| e.trim_start_matches('.').to_ascii_lowercase())
-            .collect();
-        let exclude = files
-            .and_then(|f| f.exclude.as_ref())
-            .map(|l| l.iter().map(|s| s.get_ref().clone()).collect())
-            .unwrap_or_default();
-        let limits = file.and_then(|f| f.limits.as_ref());
-        let defaults = Limits::default();
-        let parse_limits = Limits {
-            yaml: YamlLimits {
-                max_depth: limits
-                    .and_then(|l| l.max_yaml_depth)
-                    .unwrap_or(defaults.yaml.max_depth),
-                max_alias_nodes: limits
-                    .and_then(|l| l.max_alias_nodes)
-                    .unwrap_or(defaults.yaml.max_alias_nodes),
-            },
-            max_html_depth: limits
-                .and_then(|l| l.max_html_depth)
-                .unwrap_or(defaults.max_html_depth),
-        };
-        Ok(Settings {
-            rules,
-            extensions,
-            exclude,
-            root: config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned()),
-            limits: parse_limits,
-            max_file_size: limits
-                .and_then(|l| l.max_file_size)
-                .unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            max_warnings: cli.max_warnings.or(file.and_then(|f| f.max_warnings)),
-            schemas,
-            date_keys: file
-                .and_then(|f| f.dates.as_ref())
-                .and_then(|d| d.keys.clone())
-                .unwrap_or_else(|| DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect()),
-            config_path: config.map(|c| c.path.clone()),
-            images,
-            html,
-            html_exceptions,
-            referrer: resolve_referrer(config)?,
-            covers,
-            baseline: resolve_baseline(config)?,
-        })
+        let files: Vec<&LoadedConfig> = config.into_iter().collect();
+        resolve_files_layers(&files, &Applied::default(), cli, cwd)
+    }
+
+    /// The settings of a config chain with the `[[overrides]]` and `[per-file-ignores]`
+    /// entries in `applied` (`ConfigChain::matching` gives them for a path), and the command line.
+    pub fn resolve_chain(
+        chain: Option<&ConfigChain>,
+        applied: &Applied,
+        cli: &CliOverrides,
+        cwd: &Path,
+    ) -> Result<Settings, ConfigError> {
+        let files = chain.map(|c| c.files()).unwrap_or_default();
+        resolve_files_layers(&files, applied, cli, cwd)
     }
 }
 
-fn resolve_baseline(config: Option<&LoadedConfig>) -> Result<Option<PathBuf>, ConfigError> {
-    let Some((config, path)) = config.and_then(|c| Some((c, c.file.baseline.as_ref()?))) else {
+fn resolve_files_layers(
+    files: &[&LoadedConfig],
+    applied: &Applied,
+    cli: &CliOverrides,
+    cwd: &Path,
+) -> Result<Settings, ConfigError> {
+    let layers = layers(files, applied);
+    let nearest = files.last();
+    let root = nearest.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned());
+    let schemas = resolve_schemas(&layers, cli, &root)?;
+    let covers = resolve_covers(&layers);
+    let images = resolve_images(&layers)?;
+    let rules = active_rules(
+        &layers,
+        &per_file_ignores(files, applied),
+        cli,
+        SectionDefaults {
+            requires_front_matter: schemas.any_requires_front_matter(),
+            cover_in_body: covers.in_body,
+            data_urls: images.data_urls,
+            proxies: images.proxies,
+        },
+    )?;
+    let html = resolve_html(&layers)?;
+    let mut html_exceptions = HtmlExceptions::default();
+    for layer in &layers {
+        if let Some(allow) = resolve_allow(layer)? {
+            html_exceptions = HtmlExceptions::resolve(layer, &allow)?;
+        }
+    }
+    let (extensions, exclude) = resolve_files(&layers, &crate::schema::normalize(&root))?;
+    let tops = || layers.iter().filter_map(|l| l.top);
+    let defaults = Limits::default();
+    let mut limits = Limits {
+        yaml: YamlLimits {
+            max_depth: defaults.yaml.max_depth,
+            max_alias_nodes: defaults.yaml.max_alias_nodes,
+        },
+        max_html_depth: defaults.max_html_depth,
+    };
+    let mut max_file_size = DEFAULT_MAX_FILE_SIZE;
+    let mut max_warnings = None;
+    for top in tops() {
+        if let Some(l) = &top.limits {
+            limits.yaml.max_depth = l.max_yaml_depth.unwrap_or(limits.yaml.max_depth);
+            limits.yaml.max_alias_nodes = l.max_alias_nodes.unwrap_or(limits.yaml.max_alias_nodes);
+            limits.max_html_depth = l.max_html_depth.unwrap_or(limits.max_html_depth);
+            max_file_size = l.max_file_size.unwrap_or(max_file_size);
+        }
+        max_warnings = top.max_warnings.or(max_warnings);
+    }
+    let mut date_keys: Vec<String> = DEFAULT_DATE_KEYS.iter().map(|s| s.to_string()).collect();
+    for keys in layers
+        .iter()
+        .filter_map(|l| l.dates.and_then(|d| d.keys.as_ref()))
+    {
+        date_keys = keys.clone();
+    }
+    Ok(Settings {
+        rules,
+        extensions,
+        exclude,
+        root,
+        limits,
+        max_file_size,
+        max_warnings: cli.max_warnings.or(max_warnings),
+        schemas,
+        date_keys,
+        config_path: nearest.map(|c| c.path.clone()),
+        images,
+        html,
+        html_exceptions,
+        referrer: resolve_referrer(&layers)?,
+        covers,
+        baseline: resolve_baseline(files)?,
+    })
+}
+
+/// The nearest config file that names a baseline decides it; the path is relative to that file.
+fn resolve_baseline(files: &[&LoadedConfig]) -> Result<Option<PathBuf>, ConfigError> {
+    let Some((config, path)) = files
+        .iter()
+        .rev()
+        .find_map(|c| Some((*c, c.file.baseline.as_ref()?)))
+    else {
         return Ok(None);
     };
     if path.get_ref().trim().is_empty() {
@@ -156,95 +194,101 @@ fn resolve_baseline(config: Option<&LoadedConfig>) -> Result<Option<PathBuf>, Co
     Ok(Some(config.dir().join(path.get_ref())))
 }
 
+/// The schema source a layer names, with where it is named; both keys at once is an error.
+fn named_source(
+    layer: &Layer<'_>,
+    preset: Option<&Spanned<String>>,
+    schema: Option<&Spanned<String>>,
+) -> Result<Option<(SchemaSource, Range<usize>)>, ConfigError> {
+    match (preset, schema) {
+        (Some(_), Some(s)) => Err(layer.invalid(
+            s.span(),
+            "give either `preset` or `schema`, not both".into(),
+        )),
+        (Some(p), None) => Ok(Some((SchemaSource::Preset(p.get_ref().clone()), p.span()))),
+        (None, Some(s)) => Ok(Some((
+            SchemaSource::File(PathBuf::from(s.get_ref())),
+            s.span(),
+        ))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// Schemas over the layers: a file's top-level `preset`/`schema` and `[[collections]]` replace
+/// earlier ones; an override's `preset`/`schema` gives its files that schema whatever the
+/// collections say, until a later layer sets one again. `--preset` replaces the top-level one.
+/// Schema paths and collection globs are relative to the file that wrote them.
 fn resolve_schemas(
-    config: Option<&LoadedConfig>,
+    layers: &[Layer<'_>],
     cli: &CliOverrides,
-    cwd: &Path,
+    root: &Path,
 ) -> Result<SchemaSet, ConfigError> {
-    let base = config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned());
-    let root = crate::schema::normalize(&base);
-    let in_file = |span: std::ops::Range<usize>, message: String| match config {
-        Some(c) => ConfigError::Invalid {
-            path: c.path.clone(),
-            text: c.text.clone(),
-            span,
-            message,
-        },
-        None => ConfigError::Cli(message),
-    };
-    let source = |preset: Option<&Spanned<String>>,
-                  schema: Option<&Spanned<String>>,
-                  span: std::ops::Range<usize>| {
-        match (preset, schema) {
-            (Some(_), Some(s)) => Err(in_file(
-                s.span(),
-                "give either `preset` or `schema`, not both".into(),
-            )),
-            (Some(p), None) => Ok(Some((SchemaSource::Preset(p.get_ref().clone()), p.span()))),
-            (None, Some(s)) => Ok(Some((
-                SchemaSource::File(PathBuf::from(s.get_ref())),
-                s.span(),
-            ))),
-            (None, None) if span.is_empty() => Ok(None),
-            (None, None) => Err(in_file(
-                span,
-                "a collection needs a `schema` or a `preset`".into(),
-            )),
-        }
-    };
-    let compile = |(source, span): (SchemaSource, std::ops::Range<usize>)| {
-        compile_source(&source, &root).map_err(|message| in_file(span, message))
-    };
-    let file = config.map(|c| &c.file);
-    let default = match &cli.preset {
-        Some(name) => Some(
-            compile_source(&SchemaSource::Preset(name.clone()), &root).map_err(ConfigError::Cli)?,
-        ),
-        None => source(
-            file.and_then(|f| f.preset.as_ref()),
-            file.and_then(|f| f.schema.as_ref()),
-            0..0,
-        )?
-        .map(compile)
-        .transpose()?,
-    };
+    let mut default = None;
     let mut collections = Vec::new();
-    for entry in file
-        .and_then(|f| f.collections.as_ref())
-        .into_iter()
-        .flatten()
-    {
-        let globs: Vec<String> = entry
-            .files
-            .get_ref()
-            .iter()
-            .map(|g| g.get_ref().clone())
-            .collect();
-        let set = glob_set(&globs).map_err(|(i, message)| {
-            let span = entry
-                .files
-                .get_ref()
-                .get(i)
-                .map_or(entry.files.span(), |g| g.span());
-            in_file(span, message)
-        })?;
-        let Some(found) = source(
-            entry.preset.as_ref(),
-            entry.schema.as_ref(),
-            entry.files.span(),
-        )?
-        else {
+    let mut forced = None;
+    for layer in layers {
+        let base = crate::schema::normalize(layer.config.dir());
+        let compile = |(source, span): (SchemaSource, Range<usize>)| {
+            compile_source(&source, &base).map_err(|message| layer.invalid(span, message))
+        };
+        if let Some(found) = named_source(layer, layer.preset, layer.schema)? {
+            let schema = compile(found)?;
+            if layer.top.is_some() {
+                default = Some(schema);
+                forced = None;
+            } else {
+                forced = Some(schema);
+            }
+        }
+        let Some(entries) = layer.top.and_then(|t| t.collections.as_ref()) else {
             continue;
         };
-        collections.push(Collection {
-            globs: set,
-            schema: compile(found)?,
-        });
+        collections = Vec::new();
+        forced = None;
+        for entry in entries {
+            let globs: Vec<String> = entry
+                .files
+                .get_ref()
+                .iter()
+                .map(|g| g.get_ref().clone())
+                .collect();
+            let set = glob_set(&globs).map_err(|(i, message)| {
+                let span = entry
+                    .files
+                    .get_ref()
+                    .get(i)
+                    .map_or(entry.files.span(), |g| g.span());
+                layer.invalid(span, message)
+            })?;
+            let Some(found) = named_source(layer, entry.preset.as_ref(), entry.schema.as_ref())?
+            else {
+                return Err(layer.invalid(
+                    entry.files.span(),
+                    "a collection needs a `schema` or a `preset`".into(),
+                ));
+            };
+            collections.push(Collection {
+                globs: set,
+                root: base.clone(),
+                schema: compile(found)?,
+            });
+        }
     }
-    Ok(SchemaSet {
-        collections,
-        default,
-        root,
+    if let Some(name) = &cli.preset {
+        let root = crate::schema::normalize(root);
+        default = Some(
+            compile_source(&SchemaSource::Preset(name.clone()), &root).map_err(ConfigError::Cli)?,
+        );
+    }
+    Ok(match forced {
+        Some(schema) => SchemaSet {
+            collections: Vec::new(),
+            default: Some(schema),
+        },
+        None => SchemaSet {
+            collections,
+            default,
+        },
     })
 }
 

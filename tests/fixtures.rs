@@ -47,15 +47,21 @@ fn folder_name(rule: &Rule) -> String {
 /// own `postlint.toml` when it has one (rules that need options, such as a schema, get them there;
 /// its `extend-select` adds the rules a rule like PL002 judges).
 fn only(rule: &Rule, dir: &Path) -> Settings {
-    let cli = CliOverrides {
-        select: Some(vec![rule.code.to_owned()]),
-        ..Default::default()
-    };
     let config_path = dir.join("postlint.toml");
     let config = config_path.is_file().then(|| {
         postlint::config::load(&config_path)
             .unwrap_or_else(|e| panic!("{}: {e}", display_path(&config_path)))
     });
+    // `--select` replaces every selection of the config, its `extend-select` too, so the
+    // folder's extra rules go on the command line beside the rule.
+    let mut select = vec![rule.code.to_owned()];
+    if let Some(extra) = config.as_ref().and_then(|c| c.file.extend_select.as_ref()) {
+        select.extend(extra.iter().map(|s| s.get_ref().clone()));
+    }
+    let cli = CliOverrides {
+        select: Some(select),
+        ..Default::default()
+    };
     let settings = Settings::resolve(config.as_ref(), &cli, dir)
         .unwrap_or_else(|e| panic!("settings for {}: {e}", rule.code));
     let active: Vec<&str> = settings.rules.iter().map(|a| a.rule.code).collect();

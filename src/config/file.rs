@@ -14,6 +14,8 @@ pub const FILE_NAME: &str = "postlint.toml";
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// Another config file this one builds on, relative to this file; this file's keys win.
+    pub extend: Option<Spanned<String>>,
     /// Rules to turn on, by code, code prefix or name; replaces the default set.
     pub select: Option<Vec<Spanned<String>>>,
     /// Rules to add to the default (or selected) set.
@@ -42,6 +44,29 @@ pub struct ConfigFile {
     pub collections: Option<Vec<CollectionSection>>,
     /// A baseline file of accepted findings, relative to this config file (see docs/baseline.md).
     pub baseline: Option<Spanned<String>>,
+    /// Settings for the files matching some globs; every matching entry applies, in file order.
+    pub overrides: Option<Vec<OverrideSection>>,
+    /// Glob -> rules (codes, prefixes, names) turned off for the files it matches.
+    pub per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
+}
+
+/// An `[[overrides]]` entry: the keys of the top level that may change per path.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OverrideSection {
+    /// Globs relative to this config file's folder.
+    pub files: Spanned<Vec<Spanned<String>>>,
+    pub select: Option<Vec<Spanned<String>>>,
+    pub extend_select: Option<Vec<Spanned<String>>>,
+    pub ignore: Option<Vec<Spanned<String>>>,
+    pub rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    pub preset: Option<Spanned<String>>,
+    pub schema: Option<Spanned<String>>,
+    pub dates: Option<DatesSection>,
+    pub images: Option<super::images::ImagesSection>,
+    pub html: Option<HtmlSection>,
+    pub referrer: Option<ReferrerSection>,
+    pub covers: Option<CoversSection>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,14 +2,16 @@
 //! Selectors and globs are parsed once here; a bad one is a config error at its span.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use globset::GlobSet;
 use scraper::Selector;
 use toml::Spanned;
 
+use super::file::HtmlSection;
+use super::layers::Layer;
 use super::schemas::glob_set;
-use super::{ConfigError, LoadedConfig};
+use super::ConfigError;
 use crate::diagnostic::Severity;
 
 /// Embed hosts allowed by default: the video and audio players blogs embed most.
@@ -46,6 +48,8 @@ pub struct DenyRule {
 pub struct AllowRule {
     pub selector: Option<Selector>,
     pub files: Option<GlobSet>,
+    /// The folder `files` globs are relative to: that of the file that wrote them.
+    pub root: PathBuf,
     /// The rules this exception switches off, as written; empty for all.
     pub rules: Vec<Spanned<String>>,
 }
@@ -55,9 +59,6 @@ pub struct HtmlSettings {
     /// Lower-case hosts; `*.example.com` matches subdomains.
     pub iframe_hosts: Vec<String>,
     pub deny: Vec<DenyRule>,
-    pub allow: Vec<AllowRule>,
-    /// Directory `files` globs are relative to.
-    pub root: PathBuf,
 }
 
 impl Default for HtmlSettings {
@@ -65,38 +66,37 @@ impl Default for HtmlSettings {
         HtmlSettings {
             iframe_hosts: DEFAULT_IFRAME_HOSTS.iter().map(|h| h.to_string()).collect(),
             deny: Vec::new(),
-            allow: Vec::new(),
-            root: PathBuf::new(),
         }
     }
 }
 
-pub fn resolve_html(
-    config: Option<&LoadedConfig>,
-    cwd: &Path,
-) -> Result<HtmlSettings, ConfigError> {
-    let base = config.map_or_else(|| cwd.to_owned(), |c| c.dir().to_owned());
-    let mut out = HtmlSettings {
-        root: crate::schema::normalize(&base),
-        ..HtmlSettings::default()
-    };
-    let (Some(config), Some(section)) = (config, config.and_then(|c| c.file.html.as_ref())) else {
-        return Ok(out);
-    };
-    let invalid = |span: Range<usize>, message: String| ConfigError::Invalid {
-        path: config.path.clone(),
-        text: config.text.clone(),
-        span,
-        message,
-    };
-    let selector = |text: &toml::Spanned<String>| {
-        Selector::parse(text.get_ref()).map_err(|e| {
-            invalid(
-                text.span(),
-                format!("bad CSS selector `{}`: {e}", text.get_ref()),
-            )
-        })
-    };
+fn selector(layer: &Layer<'_>, text: &Spanned<String>) -> Result<Selector, ConfigError> {
+    Selector::parse(text.get_ref()).map_err(|e| {
+        layer.invalid(
+            text.span(),
+            format!("bad CSS selector `{}`: {e}", text.get_ref()),
+        )
+    })
+}
+
+/// `allow-iframe-hosts` and `[[html.deny]]` over the layers: each key the last layer that sets
+/// it wins. (`[[html.allow]]` needs the rule registry: see [`resolve_allow`].)
+pub fn resolve_html(layers: &[Layer<'_>]) -> Result<HtmlSettings, ConfigError> {
+    let mut out = HtmlSettings::default();
+    for layer in layers {
+        if let Some(section) = layer.html {
+            apply(&mut out, layer, section)?;
+        }
+    }
+    Ok(out)
+}
+
+fn apply(
+    out: &mut HtmlSettings,
+    layer: &Layer<'_>,
+    section: &HtmlSection,
+) -> Result<(), ConfigError> {
+    let invalid = |span: Range<usize>, message: String| layer.invalid(span, message);
     if let Some(hosts) = &section.allow_iframe_hosts {
         out.iframe_hosts = Vec::new();
         for host in hosts {
@@ -110,33 +110,47 @@ pub fn resolve_html(
             out.iframe_hosts.push(h);
         }
     }
-    for entry in section.deny.iter().flatten() {
-        let severity = match &entry.severity {
-            None => None,
-            Some(s) => Some(match s.get_ref().as_str() {
-                "error" => Severity::Error,
-                "warning" | "warn" => Severity::Warning,
-                "info" => Severity::Info,
-                other => {
-                    return Err(invalid(
-                        s.span(),
-                        format!(
-                            "unknown severity `{other}`: use \"error\", \"warning\" or \"info\""
-                        ),
-                    ))
-                }
-            }),
-        };
-        out.deny.push(DenyRule {
-            name: entry.name.clone(),
-            selector: selector(&entry.selector)?,
-            selector_text: entry.selector.get_ref().clone(),
-            message: entry.message.clone(),
-            severity,
-            attribute: entry.attribute.as_ref().map(|a| a.to_ascii_lowercase()),
-        });
+    if let Some(list) = &section.deny {
+        out.deny = Vec::new();
+        for entry in list {
+            let severity = match &entry.severity {
+                None => None,
+                Some(s) => Some(match s.get_ref().as_str() {
+                    "error" => Severity::Error,
+                    "warning" | "warn" => Severity::Warning,
+                    "info" => Severity::Info,
+                    other => {
+                        return Err(invalid(
+                            s.span(),
+                            format!(
+                                "unknown severity `{other}`: use \"error\", \"warning\" or \"info\""
+                            ),
+                        ))
+                    }
+                }),
+            };
+            out.deny.push(DenyRule {
+                name: entry.name.clone(),
+                selector: selector(layer, &entry.selector)?,
+                selector_text: entry.selector.get_ref().clone(),
+                message: entry.message.clone(),
+                severity,
+                attribute: entry.attribute.as_ref().map(|a| a.to_ascii_lowercase()),
+            });
+        }
     }
-    for entry in section.allow.iter().flatten() {
+    Ok(())
+}
+
+/// One layer's `[[html.allow]]` entries with their selectors and globs compiled; `None` when
+/// the layer does not set the key.
+pub fn resolve_allow(layer: &Layer<'_>) -> Result<Option<Vec<AllowRule>>, ConfigError> {
+    let Some(list) = layer.html.and_then(|h| h.allow.as_ref()) else {
+        return Ok(None);
+    };
+    let root = crate::schema::normalize(layer.config.dir());
+    let mut out = Vec::new();
+    for entry in list {
         let files = match &entry.files {
             None => None,
             Some(list) => {
@@ -144,17 +158,22 @@ pub fn resolve_html(
                     list.get_ref().iter().map(|g| g.get_ref().clone()).collect();
                 Some(glob_set(&globs).map_err(|(i, message)| {
                     let span = list.get_ref().get(i).map_or(list.span(), |g| g.span());
-                    invalid(span, message)
+                    layer.invalid(span, message)
                 })?)
             }
         };
-        out.allow.push(AllowRule {
-            selector: entry.selector.as_ref().map(selector).transpose()?,
+        out.push(AllowRule {
+            selector: entry
+                .selector
+                .as_ref()
+                .map(|s| selector(layer, s))
+                .transpose()?,
             files,
+            root: root.clone(),
             rules: entry.rules.clone().unwrap_or_default(),
         });
     }
-    Ok(out)
+    Ok(Some(out))
 }
 
 #[cfg(test)]
@@ -162,12 +181,12 @@ mod tests {
     use super::*;
 
     fn load(text: &str) -> Result<HtmlSettings, ConfigError> {
-        let config = LoadedConfig {
+        let config = crate::config::LoadedConfig {
             path: PathBuf::from("/site/postlint.toml"),
             text: text.to_owned(),
             file: toml::from_str(text).expect("valid TOML"),
         };
-        resolve_html(Some(&config), Path::new("/site"))
+        resolve_html(&[Layer::top(&config)])
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{ConfigError, LoadedConfig};
+use super::layers::Layer;
+use super::ConfigError;
 
 /// Front-matter keys that hold an image (or a list of images) in Hexo, Jekyll and Hugo themes.
 pub const DEFAULT_FRONT_MATTER_KEYS: &[&str] = &[
@@ -115,22 +116,31 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-pub fn resolve_images(config: Option<&LoadedConfig>) -> Result<ImageSettings, ConfigError> {
+/// `[images]` over the layers, lowest first: each key the last layer that sets it wins; every
+/// layer's values are checked.
+pub fn resolve_images(layers: &[Layer<'_>]) -> Result<ImageSettings, ConfigError> {
     let mut out = ImageSettings::default();
-    let Some(c) = config else { return Ok(out) };
-    let Some(section) = &c.file.images else {
-        return Ok(out);
-    };
+    for layer in layers {
+        if let Some(section) = layer.images {
+            apply(&mut out, layer, section)?;
+        }
+    }
+    Ok(out)
+}
+
+fn apply(
+    out: &mut ImageSettings,
+    c: &Layer<'_>,
+    section: &ImagesSection,
+) -> Result<(), ConfigError> {
     let level = |value: &Spanned<String>, strong: &str| match value.get_ref().as_str() {
         "allow" => Ok(Level::Allow),
         "warn" | "warning" => Ok(Level::Warn),
         s if s == strong => Ok(Level::Error),
-        other => Err(ConfigError::Invalid {
-            path: c.path.clone(),
-            text: c.text.clone(),
-            span: value.span(),
-            message: format!("unknown value `{other}`: use \"allow\", \"warn\" or \"{strong}\""),
-        }),
+        other => Err(c.invalid(
+            value.span(),
+            format!("unknown value `{other}`: use \"allow\", \"warn\" or \"{strong}\""),
+        )),
     };
     if let Some(v) = &section.data_urls {
         out.data_urls = level(v, "error")?;
@@ -151,23 +161,20 @@ pub fn resolve_images(config: Option<&LoadedConfig>) -> Result<ImageSettings, Co
     if let Some(l) = &section.placeholder_hosts {
         out.placeholder_hosts = lower(l);
     }
-    out.proxy_patterns = section
-        .proxy
-        .iter()
-        .flatten()
-        .map(|p| ProxyPattern {
-            host: p.host.to_ascii_lowercase(),
-            param: p.param.clone(),
-        })
-        .collect();
-    out.static_dirs = section
-        .static_dirs
-        .iter()
-        .flatten()
-        .map(|d| c.dir().join(d))
-        .collect();
+    if let Some(list) = &section.proxy {
+        out.proxy_patterns = list
+            .iter()
+            .map(|p| ProxyPattern {
+                host: p.host.to_ascii_lowercase(),
+                param: p.param.clone(),
+            })
+            .collect();
+    }
+    if let Some(dirs) = &section.static_dirs {
+        out.static_dirs = dirs.iter().map(|d| c.config.dir().join(d)).collect();
+    }
     if let Some(https) = section.https_site {
         out.https_site = https;
     }
-    Ok(out)
+    Ok(())
 }

@@ -3,8 +3,10 @@
 //! composes these sections with the rule selection into one `Settings`.
 
 pub mod file;
+pub mod files;
 pub mod html;
 pub mod images;
+pub mod layers;
 pub mod referrer_covers;
 pub mod schemas;
 
@@ -12,6 +14,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 pub use file::{discover, load, ConfigFile, LoadedConfig};
+pub use layers::{Applied, ConfigChain, Layer, PerFileIgnore};
 pub use schemas::SchemaSet;
 
 /// What the command line says; `None`/empty means "not given".

@@ -1,6 +1,7 @@
 //! The `[referrer]` and `[covers]` sections, resolved.
 
-use super::{ConfigError, LoadedConfig};
+use super::layers::Layer;
+use super::ConfigError;
 use crate::referrer::{HostKind, Policy};
 
 /// Cover keys of Hexo themes and the RSS-to-Hexo bots (headimg, thumbnail), Butterfly (cover,
@@ -40,65 +41,59 @@ impl Default for CoverSettings {
     }
 }
 
-fn invalid(config: &LoadedConfig, span: std::ops::Range<usize>, message: String) -> ConfigError {
-    ConfigError::Invalid {
-        path: config.path.clone(),
-        text: config.text.clone(),
-        span,
-        message,
-    }
-}
-
-pub fn resolve_referrer(config: Option<&LoadedConfig>) -> Result<ReferrerSettings, ConfigError> {
-    let Some((config, section)) = config.and_then(|c| c.file.referrer.as_ref().map(|s| (c, s)))
-    else {
-        return Ok(ReferrerSettings::default());
-    };
-    let default_policy = match &section.default_policy {
-        None => None,
-        Some(p) => {
+/// `[referrer]` over the layers: each key the last layer that sets it wins.
+pub fn resolve_referrer(layers: &[Layer<'_>]) -> Result<ReferrerSettings, ConfigError> {
+    let mut out = ReferrerSettings::default();
+    for layer in layers {
+        let Some(section) = layer.referrer else {
+            continue;
+        };
+        if let Some(p) = &section.default_policy {
             let text = p.get_ref().trim();
             let policy = Policy::parse(text).or_else(|| Policy::legacy(text));
-            Some(policy.ok_or_else(|| {
-                invalid(
-                    config,
+            out.default_policy = Some(policy.ok_or_else(|| {
+                layer.invalid(
                     p.span(),
                     format!(
                         "unknown referrer policy `{text}`: use one of {}",
                         Policy::ALL.map(|p| p.as_str()).join(", ")
                     ),
                 )
-            })?)
+            })?);
         }
-    };
-    let mut hosts = Vec::new();
-    for (host, kind) in section.hosts.iter().flatten() {
-        let parsed = HostKind::parse(kind.get_ref()).ok_or_else(|| {
-            invalid(
-                config,
-                kind.span(),
-                format!(
-                    "unknown host kind `{}`: use \"refuses-foreign\", \"requires-referer\" or \"any\"",
-                    kind.get_ref()
-                ),
-            )
-        })?;
-        hosts.push((host.trim().to_ascii_lowercase(), parsed));
+        if let Some(table) = &section.hosts {
+            let mut hosts = Vec::new();
+            for (host, kind) in table {
+                let parsed = HostKind::parse(kind.get_ref()).ok_or_else(|| {
+                    layer.invalid(
+                        kind.span(),
+                        format!(
+                            "unknown host kind `{}`: use \"refuses-foreign\", \"requires-referer\" or \"any\"",
+                            kind.get_ref()
+                        ),
+                    )
+                })?;
+                hosts.push((host.trim().to_ascii_lowercase(), parsed));
+            }
+            out.hosts = hosts;
+        }
     }
-    Ok(ReferrerSettings {
-        default_policy,
-        hosts,
-    })
+    Ok(out)
 }
 
-pub fn resolve_covers(config: Option<&LoadedConfig>) -> CoverSettings {
-    let defaults = CoverSettings::default();
-    let Some(section) = config.and_then(|c| c.file.covers.as_ref()) else {
-        return defaults;
-    };
-    CoverSettings {
-        keys: section.keys.clone().unwrap_or(defaults.keys),
-        agree: section.agree.clone().unwrap_or(defaults.agree),
-        in_body: section.in_body,
+/// `[covers]` over the layers: each key the last layer that sets it wins.
+pub fn resolve_covers(layers: &[Layer<'_>]) -> CoverSettings {
+    let mut out = CoverSettings::default();
+    for section in layers.iter().filter_map(|l| l.covers) {
+        if let Some(keys) = &section.keys {
+            out.keys = keys.clone();
+        }
+        if let Some(agree) = &section.agree {
+            out.agree = agree.clone();
+        }
+        if section.in_body.is_some() {
+            out.in_body = section.in_body;
+        }
     }
+    out
 }

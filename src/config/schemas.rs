@@ -2,6 +2,7 @@
 //! top-level `schema` or `preset`.
 
 use std::path::{Path, PathBuf};
+
 use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -11,6 +12,8 @@ use crate::schema::{compile, CompiledSchema, SchemaSource};
 #[derive(Debug, Clone)]
 pub struct Collection {
     pub globs: GlobSet,
+    /// The folder the globs are relative to: that of the config file that wrote them.
+    pub root: PathBuf,
     pub schema: Arc<CompiledSchema>,
 }
 
@@ -18,8 +21,6 @@ pub struct Collection {
 pub struct SchemaSet {
     pub collections: Vec<Collection>,
     pub default: Option<Arc<CompiledSchema>>,
-    /// Directory that collection globs are relative to.
-    pub root: PathBuf,
 }
 
 impl SchemaSet {
@@ -27,8 +28,11 @@ impl SchemaSet {
     pub fn for_path(&self, path: &Path) -> Option<&Arc<CompiledSchema>> {
         if !self.collections.is_empty() {
             let absolute = crate::schema::normalize(path);
-            let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
-            if let Some(c) = self.collections.iter().find(|c| c.globs.is_match(relative)) {
+            let found = self.collections.iter().find(|c| {
+                let relative = absolute.strip_prefix(&c.root).unwrap_or(&absolute);
+                c.globs.is_match(relative)
+            });
+            if let Some(c) = found {
                 return Some(&c.schema);
             }
         }

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Diagnostic, Label, Severity};
+use crate::discover::Target;
 use crate::lint::{lint_file, lint_source, FileReport, NOT_CHECKED};
 use crate::settings::Settings;
 
@@ -119,17 +120,13 @@ pub fn fix_file(path: &Path, settings: &Settings, mode: FixMode, write: bool) ->
     }
 }
 
-/// Fix files in parallel; the results come back in the order of `paths`.
-pub fn fix_files(
-    paths: &[std::path::PathBuf],
-    settings: &Settings,
-    mode: FixMode,
-    write: bool,
-) -> Vec<Fixed> {
+/// Fix files in parallel, each with the settings of its place; the results come back in the
+/// order of `targets`.
+pub fn fix_targets(targets: &[Target], mode: FixMode, write: bool) -> Vec<Fixed> {
     use rayon::prelude::*;
-    paths
+    targets
         .par_iter()
-        .map(|p| fix_file(p, settings, mode, write))
+        .map(|t| fix_file(&t.path, &t.settings, mode, write))
         .collect()
 }
 

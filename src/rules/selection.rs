@@ -3,23 +3,26 @@
 //!
 //! Precedence, lowest first: each rule's built-in default; the section switches that change a
 //! rule's default (`[images] data-urls` and `proxies` set to "warn" or "error"/"forbid",
-//! `[covers] in-body`, a preset whose generator needs front matter); `select` (which replaces
-//! the set) and `extend-select`; a section switch set to "allow", which turns its rule off
-//! whatever was selected; `[rules]` severities; `ignore`. The command line's lists count with
-//! the file's. So a severity in `[rules]` beats every section switch: `data-urls = "error"`
-//! with `[rules] IMG006 = "warning"` reports warnings, and `proxies = "allow"` with
-//! `[rules] IMG010 = "warning"` reports proxies.
+//! `[covers] in-body`, a preset whose generator needs front matter; "allow" turns its rule off
+//! and keeps `select` from turning it back on, only `[rules]` can); then each config layer,
+//! lowest first (the base of an `extend` chain, its matching `[[overrides]]`, ..., the nearest
+//! file and its overrides), applying in turn `select` (which replaces the set),
+//! `extend-select`, `[rules]` severities and `ignore`; then the command line's `--select`,
+//! `--extend-select` and `--ignore`; last `[per-file-ignores]`. So a severity in `[rules]`
+//! beats every section switch: `data-urls = "error"` with `[rules] IMG006 = "warning"` reports
+//! warnings, and `proxies = "allow"` with `[rules] IMG010 = "warning"` reports proxies.
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use globset::GlobSet;
 use scraper::{ElementRef, Selector as CssSelector};
 use toml::Spanned;
 
 use super::{Group, Rule, RULES};
+use crate::config::html::AllowRule;
 use crate::config::images::Level;
-use crate::config::{CliOverrides, ConfigError, LoadedConfig};
+use crate::config::{CliOverrides, ConfigError, Layer, LoadedConfig, PerFileIgnore};
 use crate::diagnostic::Severity;
 
 /// A rule that runs, with the severity it reports at.
@@ -42,31 +45,38 @@ pub struct SectionDefaults {
     pub proxies: Level,
 }
 
-/// A selector as written, with where it was written (for errors).
+/// A selector as written, with the file and span it was written at (for errors).
 struct Selector<'a> {
     text: &'a str,
-    span: Option<Range<usize>>,
+    at: Option<(&'a LoadedConfig, Range<usize>)>,
 }
 
-/// The rules that run, in registry order.
+impl Selector<'_> {
+    fn error(&self, message: String) -> ConfigError {
+        match &self.at {
+            Some((config, span)) => config.invalid(span.clone(), message),
+            None => ConfigError::Cli(message),
+        }
+    }
+
+    fn matching(&self) -> Result<Vec<usize>, ConfigError> {
+        let found = matching_rules(self.text);
+        if found.is_empty() {
+            return Err(self.error(unknown_rule_message(self.text)));
+        }
+        Ok(found)
+    }
+}
+
+/// The rules that run, in registry order. `layers` are lowest first (see `config::layers`);
+/// each applies its `select`, `extend-select`, `[rules]` and `ignore` in that order, then the
+/// command line's lists apply, then `per_file_ignores`.
 pub fn active_rules(
-    config: Option<&LoadedConfig>,
+    layers: &[Layer<'_>],
+    per_file_ignores: &[PerFileIgnore<'_>],
     cli: &CliOverrides,
     defaults: SectionDefaults,
 ) -> Result<Vec<ActiveRule>, ConfigError> {
-    let file = config.map(|c| &c.file);
-    let error = |sel: &Selector<'_>, message: String| match (config, &sel.span) {
-        (Some(c), Some(span)) => c.invalid(span.clone(), message),
-        _ => ConfigError::Cli(message),
-    };
-    let matching = |sel: &Selector<'_>| -> Result<Vec<usize>, ConfigError> {
-        let found = matching_rules(sel.text);
-        if found.is_empty() {
-            return Err(error(sel, unknown_rule_message(sel.text)));
-        }
-        Ok(found)
-    };
-
     let mut on: Vec<bool> = RULES.iter().map(|r| r.enabled).collect();
     let mut severity: Vec<Severity> = RULES.iter().map(|r| r.severity).collect();
     // A section switch turns a rule on or off by default and may raise its severity.
@@ -84,59 +94,60 @@ pub fn active_rules(
         switch("IMG042", in_body, None);
     }
     let levels = [("IMG006", defaults.data_urls), ("IMG010", defaults.proxies)];
+    let mut allowed = vec![false; RULES.len()];
     for (code, level) in levels {
         match level {
-            Level::Allow => {}
+            // "allow" means the kind of URL is fine: selecting a prefix or `ALL` does not
+            // report it; only `[rules]` can.
+            Level::Allow => {
+                switch(code, false, None);
+                allowed[index_of(code)] = true;
+            }
             Level::Warn => switch(code, true, None),
             Level::Error => switch(code, true, Some(Severity::Error)),
         }
     }
 
-    let select = match &cli.select {
-        Some(list) => Some(from_cli(list)),
-        None => file
-            .and_then(|f| f.select.as_ref())
-            .map(|l| from_file(Some(l))),
-    };
-    if let Some(select) = select {
-        on.iter_mut().for_each(|b| *b = false);
-        for sel in &select {
-            for i in matching(sel)? {
-                on[i] = true;
+    let select = |on: &mut Vec<bool>, list: &[Selector<'_>], reset: bool| {
+        if reset {
+            on.iter_mut().for_each(|b| *b = false);
+        }
+        for sel in list {
+            for i in sel.matching()? {
+                on[i] = !allowed[i];
             }
         }
-    }
-    let mut extend = from_file(file.and_then(|f| f.extend_select.as_ref()));
-    extend.extend(from_cli(&cli.extend_select));
-    for sel in &extend {
-        for i in matching(sel)? {
-            on[i] = true;
+        Ok::<(), ConfigError>(())
+    };
+    let ignore = |on: &mut Vec<bool>, list: &[Selector<'_>]| {
+        for sel in list {
+            for i in sel.matching()? {
+                on[i] = false;
+            }
         }
-    }
-    // "allow" means the kind of URL is fine: selecting a prefix or `ALL` does not report it;
-    // only `[rules]` can.
-    for (code, _) in levels.iter().filter(|(_, level)| *level == Level::Allow) {
-        on[index_of(code)] = false;
-    }
-    if let Some(rules) = file.and_then(|f| f.rules.as_ref()) {
-        for (key, value) in rules {
+        Ok::<(), ConfigError>(())
+    };
+    for layer in layers {
+        if let Some(list) = layer.select {
+            select(&mut on, &from_file(layer.config, list), true)?;
+        }
+        if let Some(list) = layer.extend_select {
+            select(&mut on, &from_file(layer.config, list), false)?;
+        }
+        for (key, value) in layer.rules.into_iter().flatten() {
             let sel = Selector {
                 text: key.get_ref(),
-                span: Some(key.span()),
+                at: Some((layer.config, key.span())),
             };
-            let targets = matching(&sel)?;
+            let targets = sel.matching()?;
             let level = match value.get_ref().as_str() {
                 "off" => None,
                 "error" => Some(Severity::Error),
                 "warning" | "warn" => Some(Severity::Warning),
                 "info" => Some(Severity::Info),
                 other => {
-                    let sel = Selector {
-                        text: other,
-                        span: Some(value.span()),
-                    };
-                    return Err(error(
-                        &sel,
+                    return Err(layer.invalid(
+                        value.span(),
                         format!("unknown severity `{other}`: use \"error\", \"warning\", \"info\" or \"off\""),
                     ));
                 }
@@ -151,13 +162,17 @@ pub fn active_rules(
                 }
             }
         }
-    }
-    let mut ignore = from_file(file.and_then(|f| f.ignore.as_ref()));
-    ignore.extend(from_cli(&cli.ignore));
-    for sel in &ignore {
-        for i in matching(sel)? {
-            on[i] = false;
+        if let Some(list) = layer.ignore {
+            ignore(&mut on, &from_file(layer.config, list))?;
         }
+    }
+    if let Some(list) = &cli.select {
+        select(&mut on, &from_cli(list), true)?;
+    }
+    select(&mut on, &from_cli(&cli.extend_select), false)?;
+    ignore(&mut on, &from_cli(&cli.ignore))?;
+    for entry in per_file_ignores {
+        ignore(&mut on, &from_file(entry.config, entry.rules))?;
     }
 
     Ok(RULES
@@ -179,24 +194,18 @@ fn index_of(code: &str) -> usize {
         .expect("the rule is in the registry")
 }
 
-fn from_file(list: Option<&Vec<Spanned<String>>>) -> Vec<Selector<'_>> {
-    list.map(|l| {
-        l.iter()
-            .map(|s| Selector {
-                text: s.get_ref(),
-                span: Some(s.span()),
-            })
-            .collect()
-    })
-    .unwrap_or_default()
+fn from_file<'a>(config: &'a LoadedConfig, list: &'a [Spanned<String>]) -> Vec<Selector<'a>> {
+    list.iter()
+        .map(|s| Selector {
+            text: s.get_ref(),
+            at: Some((config, s.span())),
+        })
+        .collect()
 }
 
 fn from_cli(list: &[String]) -> Vec<Selector<'_>> {
     list.iter()
-        .map(|s| Selector {
-            text: s,
-            span: None,
-        })
+        .map(|s| Selector { text: s, at: None })
         .collect()
 }
 
@@ -245,24 +254,23 @@ fn unknown_rule_message(selector: &str) -> String {
 pub struct HtmlException {
     pub selector: Option<CssSelector>,
     pub files: Option<GlobSet>,
+    /// The folder `files` globs are relative to.
+    pub root: PathBuf,
     /// Codes of the rules this exception switches off; empty for all.
     pub codes: Vec<&'static str>,
 }
 
-/// The `[[html.allow]]` entries of the config, and the folder their `files` globs start from.
+/// The `[[html.allow]]` entries that apply.
 #[derive(Debug, Clone, Default)]
 pub struct HtmlExceptions {
     pub entries: Vec<HtmlException>,
-    pub root: std::path::PathBuf,
 }
 
 impl HtmlExceptions {
-    pub fn resolve(
-        config: Option<&LoadedConfig>,
-        html: &crate::config::html::HtmlSettings,
-    ) -> Result<HtmlExceptions, ConfigError> {
+    /// The exceptions of `allow`, written in `layer`'s file.
+    pub fn resolve(layer: &Layer<'_>, allow: &[AllowRule]) -> Result<HtmlExceptions, ConfigError> {
         let mut entries = Vec::new();
-        for entry in &html.allow {
+        for entry in allow {
             let mut codes = Vec::new();
             for r in &entry.rules {
                 let text = r.get_ref();
@@ -276,22 +284,17 @@ impl HtmlExceptions {
                 codes.extend(found);
                 if codes.len() == before {
                     let message = format!("`{text}` is no HTML rule: give a code (HT002), a prefix (HT0) or a name (iframe-host-not-allowed)");
-                    return Err(match config {
-                        Some(c) => c.invalid(r.span(), message),
-                        None => ConfigError::Cli(message),
-                    });
+                    return Err(layer.invalid(r.span(), message));
                 }
             }
             entries.push(HtmlException {
                 selector: entry.selector.clone(),
                 files: entry.files.clone(),
+                root: entry.root.clone(),
                 codes,
             });
         }
-        Ok(HtmlExceptions {
-            entries,
-            root: html.root.clone(),
-        })
+        Ok(HtmlExceptions { entries })
     }
 
     /// Does an `[[html.allow]]` entry switch rule `code` off for this element in this file?
@@ -301,8 +304,8 @@ impl HtmlExceptions {
             return false;
         }
         let absolute = crate::schema::normalize(Path::new(file));
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
         self.entries.iter().any(|a| {
+            let relative = absolute.strip_prefix(&a.root).unwrap_or(&absolute);
             (a.codes.is_empty() || a.codes.contains(&code))
                 && a.files.as_ref().is_none_or(|g| g.is_match(relative))
                 && match (&a.selector, element) {
