@@ -191,6 +191,26 @@ fn check(args: CheckArgs) -> u8 {
         );
         return EXIT_TOOL;
     }
+    // With --force-exclude, input named as an excluded file is read (so the writer is not cut
+    // off) and not linted, as a file named on the command line would be skipped.
+    let stdin_excluded = match &args.stdin_filename {
+        Some(name) if args.force_exclude && !stdin.is_empty() => {
+            match workspace.excludes(Path::new(name), false) {
+                Ok(excluded) => excluded,
+                Err(err) => {
+                    print_config_error(&err);
+                    return EXIT_TOOL;
+                }
+            }
+        }
+        _ => false,
+    };
+    let stdin = if stdin_excluded {
+        let _ = std::io::copy(&mut std::io::stdin(), &mut std::io::sink());
+        Vec::new()
+    } else {
+        stdin
+    };
     let mut fixed: Vec<Fixed> = Vec::new();
     if !stdin.is_empty() {
         let name = args
@@ -332,7 +352,7 @@ fn check(args: CheckArgs) -> u8 {
     for err in &found.errors {
         eprintln!("postlint: {}: {}", err.path.display(), err.message);
     }
-    if found.files.is_empty() && stdin.is_empty() && found.errors.is_empty() {
+    if found.files.is_empty() && stdin.is_empty() && !stdin_excluded && found.errors.is_empty() {
         eprintln!(
             "postlint: no posts found (looked for {})",
             settings

@@ -98,6 +98,13 @@ impl Workspace {
         self.resolve(&mut state, chain, Applied::default())
     }
 
+    /// Whether the config where `path` stands excludes it (or a folder above it) from walks.
+    pub fn excludes(&self, path: &Path, is_dir: bool) -> Result<bool, ConfigError> {
+        let absolute = self.absolute(path);
+        let settings = self.folder_settings(absolute.parent().unwrap_or(&absolute))?;
+        Ok(settings.exclude.excludes(&absolute, is_dir))
+    }
+
     /// `path` absolute, with `.` and `..` resolved against the working directory.
     pub fn absolute(&self, path: &Path) -> PathBuf {
         crate::schema::normalize(&self.cwd.join(path))

@@ -475,3 +475,29 @@ fn the_command_line_comes_after_the_config_and_per_file_ignores_after_both() {
         ]
     );
 }
+
+#[test]
+fn force_exclude_skips_standard_input_named_as_an_excluded_file() {
+    let dir = tree(&[
+        ("postlint.toml", "[files]\nexclude = [\"drafts/**\"]\n"),
+        ("post.md", "---\ntitle: ok\n---\n"),
+    ]);
+    let run = |name: &str, force: bool| {
+        let mut cmd = postlint_in(dir.path());
+        cmd.args(["check", "--format", "json", "--stdin-filename", name]);
+        if force {
+            cmd.arg("--force-exclude");
+        }
+        cmd.arg("-").write_stdin(DUP);
+        outcome(&mut cmd)
+    };
+    let (code, stdout, stderr) = run("drafts/wip.md", true);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stdout.contains("FM005"), "{stdout}");
+    assert!(!stderr.contains("no posts found"), "{stderr}");
+    // Without --force-exclude, or named where nothing excludes it, the input is linted.
+    assert_eq!(run("drafts/wip.md", false).0, 1);
+    let (code, stdout, _) = run("new.md", true);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("FM005"), "{stdout}");
+}
