@@ -213,6 +213,22 @@ impl Baseline {
         Baseline { entries }
     }
 
+    /// Rewriting after a run over some of the files: `old`'s entries for files this run did not
+    /// lint are kept while the file still exists, so `--write-baseline` on a few posts does not
+    /// forget the rest of the site. Entries of deleted files go.
+    pub fn keep_unlinted(&mut self, old: &Baseline, reports: &[FileReport], anchor: &PathAnchor) {
+        let linted: BTreeSet<String> = reports.iter().map(|r| anchor.key(r.name())).collect();
+        let kept = old.entries.iter().filter(|e| {
+            !linted.contains(&e.path)
+                && Path::new(&e.path)
+                    .components()
+                    .all(|c| matches!(c, Component::Normal(_)))
+                && anchor.dir.join(&e.path).is_file()
+        });
+        self.entries.extend(kept.cloned());
+        self.entries.sort();
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }

@@ -468,7 +468,11 @@ fn write_baseline(
         );
         return EXIT_TOOL;
     }
-    let baseline = Baseline::from_reports(reports, &PathAnchor::new(cwd, target));
+    let anchor = PathAnchor::new(cwd, target);
+    let mut baseline = Baseline::from_reports(reports, &anchor);
+    if let Some(old) = old {
+        baseline.keep_unlinted(old, reports, &anchor);
+    }
     if let Err(err) = baseline.write(target) {
         eprintln!("postlint: {err}");
         return EXIT_TOOL;

@@ -425,3 +425,48 @@ fn only_the_new_defect_is_reported_after_edits_across_the_corpus() {
         "every recorded finding still matched: {err}"
     );
 }
+
+#[test]
+fn rewriting_from_some_files_keeps_the_entries_of_the_others_while_they_exist() {
+    let dir = tree(&[("a.md", POST), ("b.md", POST)]);
+    check(dir.path(), &["--write-baseline", "bl.json", "."]);
+    let whole = findings_in(&dir.path().join("bl.json")).len();
+    assert!(whole >= 4, "both posts' findings are recorded: {whole}");
+
+    // A rewrite from a.md alone, after a.md lost its finding, keeps every entry of b.md.
+    let fixed = POST.replace(
+        "http://img.example.com/a.png",
+        "https://img.example.com/a.png",
+    );
+    std::fs::write(dir.path().join("a.md"), &fixed).unwrap();
+    let (code, _, err) = check(
+        dir.path(),
+        &[
+            "--baseline",
+            "bl.json",
+            "--write-baseline",
+            "bl.json",
+            "a.md",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let after: Vec<Value> = findings_in(&dir.path().join("bl.json"));
+    let of = |name: &str| after.iter().filter(|f| f["path"] == name).count();
+    assert_eq!(of("b.md"), whole / 2, "{after:?}");
+    assert_eq!(of("a.md"), whole / 2 - 1, "{after:?}");
+
+    // A deleted post's entries go with the next rewrite, whatever was linted.
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    check(
+        dir.path(),
+        &[
+            "--baseline",
+            "bl.json",
+            "--write-baseline",
+            "bl.json",
+            "a.md",
+        ],
+    );
+    let after: Vec<Value> = findings_in(&dir.path().join("bl.json"));
+    assert!(after.iter().all(|f| f["path"] == "a.md"), "{after:?}");
+}
