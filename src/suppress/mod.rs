@@ -18,13 +18,14 @@
 mod directive;
 mod front_matter;
 mod html_comments;
+mod removal;
 
 use std::collections::HashSet;
 use std::ops::Range;
 
 use directive::{Code, Comment, Kind, Problem, Selection};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::document::Document;
 use crate::rules::{Findings, Group, RULES};
 use crate::settings::Settings;
@@ -159,7 +160,16 @@ pub fn apply(doc: &Document, settings: &Settings, diagnostics: &mut Vec<Diagnost
     }
     if let Some(severity) = severity_of(settings, "PL002") {
         let findings = Findings::new(rule("PL002"), severity);
-        unused(text, &directives, &used, settings, &findings, diagnostics);
+        let body_start = doc.body().start;
+        unused(
+            text,
+            body_start,
+            &directives,
+            &used,
+            settings,
+            &findings,
+            diagnostics,
+        );
     }
 }
 
@@ -279,10 +289,20 @@ fn scopes(directives: &[Directive], problems: &mut Vec<Problem>) -> Vec<RuleScop
     by_rule
 }
 
+/// A `postlint-disable` is left for the editor: its `postlint-enable` would be left behind
+/// without it (a PL001 of its own).
+fn fixable(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::DisableLine | Kind::DisableNextLine | Kind::DisableFile
+    )
+}
+
 /// PL002: each directive, or each of its selectors, that suppressed nothing. Only selectors
 /// naming a rule that ran count: under `--select FM` a comment for HT005 cannot have been used.
 fn unused(
     text: &str,
+    body_start: usize,
     directives: &[Directive],
     used: &HashSet<Origin>,
     settings: &Settings,
@@ -327,26 +347,38 @@ fn unused(
                     )
                 }
             };
-            out.push(
-                findings
-                    .diagnostic(d.span.clone(), "suppresses nothing", message)
-                    .with_help(help),
-            );
+            let mut finding = findings
+                .diagnostic(d.span.clone(), "suppresses nothing", message)
+                .with_help(help);
+            let removal = fixable(d.kind)
+                .then(|| removal::comment(text, d.span.clone(), d.span.start >= body_start))
+                .flatten();
+            if let Some(removal) = removal {
+                finding = finding.with_fix(Fix::safe("remove the comment", removal, ""));
+            }
+            out.push(finding);
         } else {
             for (_, _, span) in idle {
-                out.push(
-                    findings
-                        .diagnostic(
-                            span.clone(),
-                            "suppresses nothing",
-                            format!(
-                                "`{}` in this `{}` suppresses nothing: no such finding {reach}",
-                                &text[span.clone()],
-                                d.kind.keyword()
-                            ),
-                        )
-                        .with_help(help),
-                );
+                let mut finding = findings
+                    .diagnostic(
+                        span.clone(),
+                        "suppresses nothing",
+                        format!(
+                            "`{}` in this `{}` suppresses nothing: no such finding {reach}",
+                            &text[span.clone()],
+                            d.kind.keyword()
+                        ),
+                    )
+                    .with_help(help);
+                if fixable(d.kind) {
+                    let removal = removal::selector(text, span.clone());
+                    finding = finding.with_fix(Fix::safe(
+                        format!("remove `{}` from the comment", &text[span.clone()]),
+                        removal,
+                        "",
+                    ));
+                }
+                out.push(finding);
             }
         }
     }

@@ -6,6 +6,7 @@ declare_rule! {
     summary: "A suppression comment, or one of its codes, suppresses nothing",
     severity: Warning,
     enabled: false,
+    fix: Safe,
 }
 
 /// Reports nothing itself: whether a comment suppressed anything is known only once every other
