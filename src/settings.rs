@@ -53,6 +53,8 @@ pub struct Settings {
     pub schemas: SchemaSet,
     /// Front-matter keys checked as dates.
     pub date_keys: Vec<String>,
+    /// `[dates] portable`: FM202 reports what any generator misreads, whatever the preset.
+    pub dates_portable: bool,
     /// The config file in use, if any (the nearest; the files it extends come before it).
     pub config_path: Option<PathBuf>,
     /// `[images]`: image URL checks, proxies and local image files.
@@ -159,6 +161,11 @@ fn resolve_files_layers(
     {
         date_keys = keys.clone();
     }
+    let dates_portable = layers
+        .iter()
+        .filter_map(|l| l.dates.and_then(|d| d.portable))
+        .next_back()
+        .unwrap_or(false);
     Ok(Settings {
         rules,
         extensions,
@@ -169,6 +176,7 @@ fn resolve_files_layers(
         max_warnings: cli.max_warnings.or(max_warnings),
         schemas,
         date_keys,
+        dates_portable,
         config_path: nearest.map(|c| c.path.clone()),
         images,
         html,

@@ -83,6 +83,8 @@ pub struct CollectionSection {
 pub struct DatesSection {
     /// Front-matter keys whose values are checked as dates (FM2xx), at any depth.
     pub keys: Option<Vec<String>>,
+    /// FM202 gives the advice for every generator even under a generator's preset.
+    pub portable: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]

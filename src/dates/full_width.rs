@@ -78,6 +78,8 @@ pub(super) fn classify_full_width(s: &str) -> DateClass {
                 range: first,
                 suggestion,
                 hexo: only_space && hexo_inner,
+                jekyll: false,
+                hugo: false,
             })
         }
     }

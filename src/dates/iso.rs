@@ -14,6 +14,9 @@ struct Problem {
     explanation: String,
     range: Range<usize>,
     hexo: bool,
+    /// Only where the explanation says Ruby reads it; unknown counts as not read.
+    jekyll: bool,
+    hugo: bool,
 }
 
 /// Tried in order and the first problem wins: one finding per date, and the order decides
@@ -42,6 +45,8 @@ pub(super) fn iso_class(s: &str, f: &Fields) -> DateClass {
             range: p.range,
             suggestion: checked(canonical(s, f, f.month.value, f.day.value, true, false)),
             hexo: p.hexo,
+            jekyll: p.jekyll,
+            hugo: p.hugo,
         }),
         None => DateClass::Portable(info(f, Layout::Iso)),
     }
@@ -78,6 +83,8 @@ fn separator(_: &str, f: &Fields) -> Option<Problem> {
         ),
         range: t.sep_range.clone(),
         hexo: !yaml_zone_lost(f),
+        jekyll: true,
+        hugo: false,
     })
 }
 
@@ -100,6 +107,8 @@ fn short_date_field(s: &str, f: &Fields) -> Option<Problem> {
             && f.time.as_ref().is_none_or(|t| {
                 t.minute.len() == 2 && t.second.as_ref().is_none_or(|s| s.len() == 2)
             }),
+        jekyll: true,
+        hugo: false,
     })
 }
 
@@ -119,6 +128,8 @@ fn short_clock_field(_: &str, f: &Fields) -> Option<Problem> {
         ),
         range: n.range.clone(),
         hexo: false,
+        jekyll: false,
+        hugo: false,
     })
 }
 
@@ -134,6 +145,8 @@ fn short_hour_after_t(_: &str, f: &Fields) -> Option<Problem> {
             .into(),
         range: t.hour.range.clone(),
         hexo: false,
+        jekyll: true,
+        hugo: true,
     })
 }
 
@@ -162,11 +175,18 @@ fn no_seconds(_: &str, f: &Fields) -> Option<Problem> {
         explanation,
         range: t.range.clone(),
         hexo: true,
+        jekyll: true,
+        hugo: false,
     })
 }
 
 /// A problem with how the zone is written: every zone check reports it the same way.
-fn zone_problem(summary: String, explanation: String, range: Range<usize>) -> Option<Problem> {
+fn zone_problem(
+    summary: String,
+    explanation: String,
+    range: Range<usize>,
+    jekyll: bool,
+) -> Option<Problem> {
     Some(Problem {
         kind: Kind::ZoneForm,
         summary,
@@ -174,6 +194,8 @@ fn zone_problem(summary: String, explanation: String, range: Range<usize>) -> Op
         explanation,
         range,
         hexo: false,
+        jekyll,
+        hugo: false,
     })
 }
 
@@ -186,6 +208,7 @@ fn lowercase_z(_: &str, f: &Fields) -> Option<Problem> {
         "lowercase `z` for UTC".to_owned(),
         "Go's layouts match only an uppercase `Z`, so ".to_owned() + HUGO_REJECTS,
         z.range.clone(),
+        false,
     )
 }
 
@@ -198,6 +221,7 @@ fn blank_before_z(_: &str, f: &Fields) -> Option<Problem> {
         "blank before `Z`".to_owned(),
         format!("Hugo accepts `Z` only right after the seconds, so {HUGO_REJECTS}"),
         z.gap.start..z.range.end,
+        false,
     )
 }
 
@@ -219,6 +243,7 @@ fn short_offset(s: &str, f: &Fields) -> Option<Problem> {
              {HUGO_REJECTS}"
         ),
         z.range.clone(),
+        false,
     )
 }
 
@@ -248,6 +273,7 @@ fn blank_between_t_time_and_zone(_: &str, f: &Fields) -> Option<Problem> {
         "blank between a `T` time and its zone".to_owned(),
         explanation,
         z.gap.start..z.range.end,
+        true,
     )
 }
 
@@ -262,6 +288,7 @@ fn blanks_before_zone(s: &str, f: &Fields) -> Option<Problem> {
         "several blanks before the zone".to_owned(),
         format!("Hugo's layouts allow one space before the zone, so {HUGO_REJECTS}"),
         z.gap.start..z.range.end,
+        false,
     )
 }
 
@@ -287,6 +314,7 @@ fn zone_name(_: &str, f: &Fields) -> Option<Problem> {
         format!("time zone written as a name, `{name}`"),
         explanation,
         z.range.clone(),
+        is_utc_name(name),
     )
 }
 

@@ -118,6 +118,48 @@ pub struct NonPortable {
     pub suggestion: Option<String>,
     /// Hexo 8 reads it as written (see [`is_hexo_date`]).
     pub hexo: bool,
+    /// Jekyll reads it as written: SafeYAML, then Ruby's `Time.parse` in the site's zone.
+    pub jekyll: bool,
+    /// Hugo reads it as written: spf13/cast's Go layouts, the zone kept.
+    pub hugo: bool,
+}
+
+/// The generator a post is built with, as a preset names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    Hexo,
+    Jekyll,
+    Hugo,
+}
+
+impl Generator {
+    pub fn from_preset(name: &str) -> Option<Generator> {
+        match name.to_ascii_lowercase().as_str() {
+            "hexo" => Some(Generator::Hexo),
+            "jekyll" => Some(Generator::Jekyll),
+            "hugo" => Some(Generator::Hugo),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Generator::Hexo => "Hexo",
+            Generator::Jekyll => "Jekyll",
+            Generator::Hugo => "Hugo",
+        }
+    }
+}
+
+impl NonPortable {
+    /// Whether `generator` reads the date as written, so a site built only with it is fine.
+    pub fn read_by(&self, generator: Generator) -> bool {
+        match generator {
+            Generator::Hexo => self.hexo,
+            Generator::Jekyll => self.jekyll,
+            Generator::Hugo => self.hugo,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,10 +226,10 @@ pub fn classify(s: &str) -> DateClass {
                 DateClass::Invalid(inv)
             }
             inner => {
-                let (suggestion, hexo) = match &inner {
-                    DateClass::Portable(_) => (Some(trimmed.to_owned()), true),
-                    DateClass::NonPortable(np) => (np.suggestion.clone(), np.hexo),
-                    DateClass::Invalid(_) => (None, false),
+                let (suggestion, hexo, jekyll) = match &inner {
+                    DateClass::Portable(_) => (Some(trimmed.to_owned()), true, true),
+                    DateClass::NonPortable(np) => (np.suggestion.clone(), np.hexo, np.jekyll),
+                    DateClass::Invalid(_) => (None, false, false),
                 };
                 DateClass::NonPortable(NonPortable {
                     kind: Kind::Whitespace,
@@ -200,6 +242,8 @@ pub fn classify(s: &str) -> DateClass {
                     range: 0..s.len(),
                     suggestion,
                     hexo,
+                    jekyll,
+                    hugo: false,
                 })
             }
         };
@@ -224,6 +268,8 @@ pub fn classify_number(raw: &str) -> DateClass {
         range: 0..raw.len(),
         suggestion,
         hexo: false,
+        jekyll: false,
+        hugo: false,
     })
 }
 
@@ -268,6 +314,8 @@ fn classify_ascii(s: &str) -> DateClass {
         range: 0..s.len(),
         suggestion: None,
         hexo: false,
+        jekyll: false,
+        hugo: false,
     })
 }
 

@@ -158,6 +158,8 @@ pub(super) fn rfc_class(s: &str, f: &Fields) -> DateClass {
         range: 0..s.len(),
         suggestion: checked(canonical(s, f, f.month.value, f.day.value, false, true)),
         hexo,
+        jekyll: true,
+        hugo: false,
     })
 }
 

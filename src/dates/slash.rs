@@ -81,6 +81,11 @@ pub(super) fn slash_class(s: &str, f: &Fields) -> DateClass {
             }
         }
     };
+    // Ruby reads `A/B/YYYY` day first: right whenever the day is unmistakable or both agree.
+    let jekyll = match f.order {
+        Order::SlashYmd => true,
+        _ => f.month.value == f.day.value || f.month.value > 12,
+    };
     let suggestion = if ambiguous {
         None
     } else {
@@ -102,6 +107,8 @@ pub(super) fn slash_class(s: &str, f: &Fields) -> DateClass {
         range: f.date_range.clone(),
         suggestion,
         hexo,
+        jekyll,
+        hugo: false,
     })
 }
 

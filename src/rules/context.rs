@@ -49,6 +49,12 @@ impl<'a> Context<'a> {
         self.date_values.get_or_init(|| date_values(self))
     }
 
+    /// The generator the post's preset is for, when a preset (not a schema file) applies.
+    pub fn generator(&self) -> Option<crate::dates::Generator> {
+        let path = Path::new(&self.doc.source.name);
+        self.settings.schemas.for_path(path)?.generator
+    }
+
     /// Schema errors of this post's front matter, placed in the post; empty when no schema
     /// applies. Validation runs only when a schema rule asks.
     pub fn schema_issues(&self) -> &[SchemaIssue] {

@@ -30,6 +30,8 @@ pub struct CompiledSchema {
     pub validator: jsonschema::Validator,
     /// The preset asks for front matter in every post (FM001 on).
     pub requires_front_matter: bool,
+    /// The generator a preset is for; `None` for a schema file.
+    pub generator: Option<crate::dates::Generator>,
 }
 
 impl std::fmt::Debug for CompiledSchema {
@@ -115,11 +117,16 @@ pub fn compile(
         name: name.clone(),
         reason: e.to_string(),
     })?;
+    let generator = match source {
+        SchemaSource::Preset(name) => crate::dates::Generator::from_preset(name),
+        SchemaSource::File(_) => None,
+    };
     Ok(Arc::new(CompiledSchema {
         name,
         raw,
         validator,
         requires_front_matter,
+        generator,
     }))
 }
 
