@@ -39,6 +39,7 @@ pub mod rules;
 pub mod settings;
 pub mod source;
 mod suppress;
+mod templates;
 pub mod workspace;
 
 pub use config::CliOverrides;

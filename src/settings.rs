@@ -55,6 +55,8 @@ pub struct Settings {
     pub date_keys: Vec<String>,
     /// `[dates] portable`: FM202 reports what any generator misreads, whatever the preset.
     pub dates_portable: bool,
+    /// `[templates] tags`: tag names the site's plugins register.
+    pub template_tags: Vec<String>,
     /// The config file in use, if any (the nearest; the files it extends come before it).
     pub config_path: Option<PathBuf>,
     /// `[images]`: image URL checks, proxies and local image files.
@@ -161,6 +163,10 @@ fn resolve_files_layers(
     {
         date_keys = keys.clone();
     }
+    let template_tags = tops()
+        .filter_map(|t| t.templates.as_ref().and_then(|s| s.tags.clone()))
+        .next_back()
+        .unwrap_or_default();
     let dates_portable = layers
         .iter()
         .filter_map(|l| l.dates.and_then(|d| d.portable))
@@ -177,6 +183,7 @@ fn resolve_files_layers(
         schemas,
         date_keys,
         dates_portable,
+        template_tags,
         config_path: nearest.map(|c| c.path.clone()),
         images,
         html,

@@ -28,6 +28,8 @@ pub struct ConfigFile {
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
     pub dates: Option<DatesSection>,
+    /// Template tags the site's plugins add (TPL rules).
+    pub templates: Option<TemplatesSection>,
     /// Image URLs, proxies and local image files (IMG001-IMG019).
     pub images: Option<super::images::ImagesSection>,
     /// HTML in post bodies (HTxxx): allowed iframe hosts, `[[html.deny]]` and `[[html.allow]]`.
@@ -85,6 +87,13 @@ pub struct DatesSection {
     pub keys: Option<Vec<String>>,
     /// FM202 gives the advice for every generator even under a generator's preset.
     pub portable: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TemplatesSection {
+    /// Tag names the site's plugins register (`{% note %}`), known to the TPL rules.
+    pub tags: Option<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

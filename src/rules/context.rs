@@ -18,6 +18,7 @@ pub struct Context<'a> {
     covers: OnceCell<Vec<Cover<'a>>>,
     date_values: OnceCell<Vec<DateValue>>,
     schema_issues: OnceCell<Vec<SchemaIssue>>,
+    hexo_templates: OnceCell<Vec<crate::templates::Found>>,
 }
 
 impl<'a> Context<'a> {
@@ -29,6 +30,7 @@ impl<'a> Context<'a> {
             covers: OnceCell::new(),
             date_values: OnceCell::new(),
             schema_issues: OnceCell::new(),
+            hexo_templates: OnceCell::new(),
         }
     }
 
@@ -47,6 +49,25 @@ impl<'a> Context<'a> {
     /// Every value under a configured date key.
     pub fn date_values(&self) -> &[DateValue] {
         self.date_values.get_or_init(|| date_values(self))
+    }
+
+    /// The Nunjucks constructs Hexo will render in the body, for a post under the hexo preset
+    /// that does not set `disableNunjucks: true`; empty otherwise.
+    pub fn hexo_templates(&self) -> &[crate::templates::Found] {
+        self.hexo_templates.get_or_init(|| {
+            if self.generator() != Some(crate::dates::Generator::Hexo) {
+                return Vec::new();
+            }
+            let disabled = self.doc.front_matter.as_ref().is_some_and(|fm| {
+                fm.value.get("disableNunjucks") == Some(&serde_json::Value::Bool(true))
+            });
+            if disabled {
+                return Vec::new();
+            }
+            let markdown = !self.doc.source.name.to_ascii_lowercase().ends_with(".html")
+                && !self.doc.source.name.to_ascii_lowercase().ends_with(".htm");
+            crate::templates::nunjucks(self.doc.text(), self.doc.body(), markdown)
+        })
     }
 
     /// The generator the post's preset is for, when a preset (not a schema file) applies.

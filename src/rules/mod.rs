@@ -11,6 +11,7 @@ pub mod registry;
 pub mod schema;
 pub mod selection;
 pub mod suppressions;
+pub mod templates;
 
 use std::ops::Range;
 

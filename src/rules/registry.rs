@@ -1,7 +1,7 @@
 //! The rule registry: every rule, once, in code order within its group. Each line names the
 //! rule's module; its docs path, group and check follow from that line.
 
-use super::{dates, front_matter, html, images, schema, suppressions, Rule};
+use super::{dates, front_matter, html, images, schema, suppressions, templates, Rule};
 
 /// What a rule checks; each group is one folder of `src/rules/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -16,6 +16,8 @@ pub enum Group {
     Images,
     /// HTxxx: HTML in post bodies.
     Html,
+    /// TPLxxx: template tags the generator evaluates.
+    Templates,
     /// PLxxx: postlint's own suppression comments.
     Suppressions,
 }
@@ -29,6 +31,7 @@ impl Group {
             Group::Dates => "dates",
             Group::Images => "images",
             Group::Html => "html",
+            Group::Templates => "templates",
             Group::Suppressions => "suppressions",
         }
     }
@@ -113,6 +116,12 @@ registry! {
         html_parse_error,
         denied_by_config,
     }
+    Templates in templates {
+        hexo_template_in_code,
+        hexo_template_output,
+        hexo_unknown_tag,
+        hexo_unbalanced_tag,
+    }
     Suppressions in suppressions {
         invalid_suppression,
         unused_suppression,
@@ -159,6 +168,7 @@ mod tests {
                 Group::FrontMatter | Group::Schema | Group::Dates => "FM",
                 Group::Images => "IMG",
                 Group::Html => "HT",
+                Group::Templates => "TPL",
                 Group::Suppressions => "PL",
             };
             assert_eq!(prefix, expected, "{rule:?} in {:?}", rule.group);
