@@ -79,6 +79,10 @@ pub struct CheckArgs {
     /// and CI that pass every changed file).
     #[arg(long)]
     pub force_exclude: bool,
+    /// Read posts and image files that symlinks lead to outside the repository root (off by
+    /// default: in CI on a pull request, that would print files of the machine).
+    #[arg(long)]
+    pub follow_symlinks_outside: bool,
     /// Exit with 0 even when findings are reported (2 still means postlint could not check).
     #[arg(long)]
     pub exit_zero: bool,

@@ -134,6 +134,7 @@ fn check(args: CheckArgs) -> u8 {
         ignore: args.ignore.clone(),
         max_warnings: args.max_warnings,
         preset: args.preset.clone(),
+        follow_symlinks_outside: args.follow_symlinks_outside,
     };
     let (workspace, settings) =
         match workspace(&args.config, &overrides).and_then(|w| w.root_settings().map(|s| (w, s))) {
@@ -149,6 +150,21 @@ fn check(args: CheckArgs) -> u8 {
         (None, true) => None,
         (None, false) => settings.baseline.clone(),
     };
+    // A baseline named by the config is content of the repository: it is read only inside it.
+    if let (Some(path), None, false) = (&baseline_path, &args.baseline, args.no_baseline) {
+        let boundary = workspace.boundary();
+        let absolute = workspace.absolute(path);
+        if !boundary.contains_lexically(&absolute)
+            || boundary.resolve(&absolute) == postlint::boundary::Resolved::Outside
+        {
+            eprintln!(
+                "postlint: the config's baseline {} is outside the repository ({}); postlint reads nothing outside it",
+                path.display(),
+                boundary.root().display()
+            );
+            return EXIT_TOOL;
+        }
+    }
     // A broken baseline stops the run before linting; when rewriting, it is only replaced.
     let baseline = match (&baseline_path, &args.write_baseline) {
         (Some(path), None) => match Baseline::load(path) {
@@ -582,8 +598,25 @@ fn print_schema(name: &str) -> u8 {
 }
 
 fn inspect(file: &Path) -> u8 {
-    let bytes = match std::fs::read(file) {
+    let boundary = Settings::default().boundary_for(file);
+    let real = match boundary.resolve(file) {
+        postlint::boundary::Resolved::Inside(real) => real,
+        postlint::boundary::Resolved::Outside => {
+            eprintln!(
+                "postlint: {}: {}",
+                file.display(),
+                lint::outside_root(&boundary)
+            );
+            return EXIT_TOOL;
+        }
+        postlint::boundary::Resolved::Missing => file.to_owned(),
+    };
+    let bytes = match std::fs::read(&real) {
         Ok(b) => b,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("postlint: {}: no such file", file.display());
+            return EXIT_TOOL;
+        }
         Err(err) => {
             eprintln!("postlint: {}: {}", file.display(), lint::io_reason(&err));
             return EXIT_TOOL;

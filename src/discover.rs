@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use ignore::WalkBuilder;
 
+use crate::boundary::{Boundary, Resolved};
 use crate::config::ConfigError;
 use crate::lint::io_reason;
 use crate::settings::Settings;
@@ -58,6 +59,25 @@ impl Judge {
         }
     }
 
+    fn boundary(&self, path: &Path) -> Arc<Boundary> {
+        match self {
+            Judge::Fixed(s) => s.boundary_for(path),
+            Judge::Workspace(w) => w.boundary_for(path),
+        }
+    }
+
+    /// The judge for what lies under a path named with `boundary` as its root.
+    fn within(&self, boundary: &Arc<Boundary>) -> Judge {
+        match self {
+            Judge::Fixed(s) if s.boundary.as_ref() == Some(boundary) => self.clone(),
+            Judge::Fixed(s) => Judge::Fixed(Arc::new(Settings {
+                boundary: Some(Arc::clone(boundary)),
+                ..(**s).clone()
+            })),
+            Judge::Workspace(_) => self.clone(),
+        }
+    }
+
     fn folder(&self, folder: &Path) -> Result<Arc<Settings>, ConfigError> {
         match self {
             Judge::Fixed(s) => Ok(s.clone()),
@@ -65,10 +85,11 @@ impl Judge {
         }
     }
 
-    fn file(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+    /// The settings of a file under a path named with `boundary` as its repository root.
+    fn file(&self, path: &Path, boundary: &Arc<Boundary>) -> Result<Arc<Settings>, ConfigError> {
         match self {
             Judge::Fixed(s) => Ok(s.clone()),
-            Judge::Workspace(w) => w.settings_for(path),
+            Judge::Workspace(w) => w.settings_within(path, boundary),
         }
     }
 }
@@ -100,18 +121,36 @@ pub fn discover_targets(
 fn collect(paths: &[PathBuf], judge: &Judge, force_exclude: bool) -> Result<Targets, ConfigError> {
     let mut found = Targets::default();
     for path in paths {
-        match std::fs::metadata(path) {
+        // Where a named path leads is looked at only inside the repository. One that leads out
+        // is kept as a target: linting it reports, on its own name, that it was not read.
+        let boundary = judge.boundary(path);
+        let judge = &judge.within(&boundary);
+        let real = match boundary.resolve(path) {
+            Resolved::Inside(real) => real,
+            Resolved::Outside => {
+                if force_exclude && excluded_where_it_stands(judge, path, false)? {
+                    continue;
+                }
+                found.files.push(Target {
+                    path: path.clone(),
+                    settings: judge.file(path, &boundary)?,
+                });
+                continue;
+            }
+            Resolved::Missing => path.clone(),
+        };
+        match std::fs::metadata(&real) {
             Ok(meta) => {
                 let is_dir = meta.is_dir();
                 if force_exclude && excluded_where_it_stands(judge, path, is_dir)? {
                     continue;
                 }
                 if is_dir {
-                    walk(path, judge, &mut found)?;
+                    walk(path, judge, &boundary, &mut found)?;
                 } else {
                     found.files.push(Target {
                         path: path.clone(),
-                        settings: judge.file(path)?,
+                        settings: judge.file(path, &boundary)?,
                     });
                 }
             }
@@ -140,7 +179,12 @@ fn excluded_where_it_stands(judge: &Judge, path: &Path, is_dir: bool) -> Result<
     Ok(settings.exclude.excludes(&absolute, is_dir))
 }
 
-fn walk(dir: &Path, judge: &Judge, found: &mut Targets) -> Result<(), ConfigError> {
+fn walk(
+    dir: &Path,
+    judge: &Judge,
+    boundary: &Arc<Boundary>,
+    found: &mut Targets,
+) -> Result<(), ConfigError> {
     // The walker's filter cannot return an error: the first one is kept here and ends the walk.
     let failure: Arc<Mutex<Option<ConfigError>>> = Arc::default();
     let filter_judge = judge.clone();
@@ -176,7 +220,7 @@ fn walk(dir: &Path, judge: &Judge, found: &mut Targets) -> Result<(), ConfigErro
         match entry {
             Ok(entry) => {
                 if entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_file()) {
-                    let settings = judge.file(entry.path())?;
+                    let settings = judge.file(entry.path(), boundary)?;
                     found.files.push(Target {
                         path: entry.into_path(),
                         settings,

@@ -29,6 +29,7 @@ pub mod referrer;
 pub mod schema;
 
 pub mod baseline;
+pub mod boundary;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;

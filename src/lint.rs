@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::boundary::{Boundary, Resolved};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::discover::Target;
 use crate::document::Document;
@@ -126,6 +127,14 @@ pub fn lint_file(path: &Path, settings: &Settings) -> FileReport {
     let name = display_name(path);
     let failure =
         |message: String| FileReport::failure(SourceFile::new(name.clone(), ""), 0..0, message);
+    // A post that leads out of the repository is not opened: its lines would be printed.
+    let boundary = settings.boundary_for(path);
+    let path = match boundary.resolve(path) {
+        Resolved::Inside(real) => real,
+        Resolved::Outside => return failure(outside_root(&boundary)),
+        Resolved::Missing => path.to_owned(),
+    };
+    let path = path.as_path();
     // Opening a FIFO would block until a writer appears: only regular files are read.
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() => {
@@ -184,6 +193,26 @@ pub fn lint_targets(targets: &[Target]) -> Vec<FileReport> {
         .par_iter()
         .map(|t| lint_file(&t.path, &t.settings))
         .collect()
+}
+
+/// Why a path that leads out of the repository was not read. Where it leads is not said: that
+/// is what the content of a pull request must not learn.
+pub fn outside_root(boundary: &Boundary) -> String {
+    format!(
+        "not read: this path leads outside the repository root ({}) through a symlink, and \
+         postlint reads nothing outside it; pass --follow-symlinks-outside to allow it",
+        shown_root(boundary.root())
+    )
+}
+
+/// The root relative to the working directory when it lies inside it (`.` for itself).
+fn shown_root(root: &Path) -> String {
+    let cwd = crate::schema::normalize(&std::env::current_dir().unwrap_or_default());
+    match root.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".into(),
+        Ok(rel) => display_name(rel),
+        Err(_) => display_name(root),
+    }
 }
 
 pub fn display_name(path: &Path) -> String {

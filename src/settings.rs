@@ -3,9 +3,11 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use toml::Spanned;
 
+use crate::boundary::Boundary;
 use crate::config::files::{resolve_files, Excludes};
 use crate::config::html::{resolve_allow, resolve_html, HtmlSettings};
 use crate::config::images::{resolve_images, ImageSettings};
@@ -71,6 +73,11 @@ pub struct Settings {
     pub covers: CoverSettings,
     /// `baseline`: the accepted-findings file, resolved against the config file's folder.
     pub baseline: Option<PathBuf>,
+    /// The repository root of the run, set by the [`Workspace`](crate::Workspace). Without it
+    /// (or for a post outside it) each post's own root is used: see [`Settings::boundary_for`].
+    pub boundary: Option<Arc<Boundary>>,
+    /// `--follow-symlinks-outside`.
+    pub follow_symlinks_outside: bool,
 }
 
 impl Default for Settings {
@@ -81,6 +88,31 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// These settings with `root` as the repository root: posts, image files and static folders
+    /// are read only inside it. The [`Workspace`](crate::Workspace) sets it for a run; library
+    /// callers linting a site set it to the site's folder.
+    pub fn with_root(mut self, root: &Path) -> Settings {
+        self.boundary = Some(Arc::new(Boundary::new(root, self.follow_symlinks_outside)));
+        self
+    }
+
+    /// The boundary a post's files are read within: the run's root when the post lies inside it,
+    /// else the post's own (its nearest config's folder, else its git top level, else its
+    /// folder).
+    pub fn boundary_for(&self, post: &Path) -> Arc<Boundary> {
+        if let Some(run) = &self.boundary {
+            if run.contains_lexically(post) {
+                return Arc::clone(run);
+            }
+        }
+        let post = crate::schema::normalize(post);
+        let folder = post.parent().unwrap_or(&post);
+        Arc::new(Boundary::new(
+            &crate::boundary::root_around(folder, folder),
+            self.follow_symlinks_outside,
+        ))
+    }
+
     /// The settings of one config file's top level (its `extend` is not followed and no
     /// override applies: see [`Settings::resolve_chain`]) and the command line.
     pub fn resolve(
@@ -191,6 +223,8 @@ fn resolve_files_layers(
         referrer: resolve_referrer(&layers)?,
         covers,
         baseline: resolve_baseline(files)?,
+        boundary: None,
+        follow_symlinks_outside: cli.follow_symlinks_outside,
     })
 }
 

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use crate::boundary::{root_around, run_root, Boundary};
 use crate::config::file::FILE_NAME;
 use crate::config::{Applied, CliOverrides, ConfigChain, ConfigError};
 use crate::settings::Settings;
@@ -31,6 +32,8 @@ pub struct Workspace {
     choice: ConfigChoice,
     /// The chain for files under no config: the working directory's, or `--config`.
     fallback: Option<usize>,
+    /// The repository root of the run: nothing outside it is read.
+    boundary: Arc<Boundary>,
     state: Mutex<State>,
 }
 
@@ -40,7 +43,8 @@ struct State {
     folders: HashMap<PathBuf, Option<usize>>,
     chains: Vec<Arc<ConfigChain>>,
     chain_of_file: HashMap<PathBuf, usize>,
-    settings: HashMap<(Option<usize>, Applied), Arc<Settings>>,
+    /// Keyed by the chain, the matching entries and the repository root.
+    settings: HashMap<(Option<usize>, Applied, PathBuf), Arc<Settings>>,
 }
 
 impl Workspace {
@@ -52,6 +56,7 @@ impl Workspace {
     ) -> Result<Workspace, ConfigError> {
         let mut workspace = Workspace {
             cwd: crate::schema::normalize(cwd),
+            boundary: Arc::new(Boundary::new(cwd, cli.follow_symlinks_outside)),
             cli,
             choice: choice.clone(),
             fallback: None,
@@ -69,7 +74,36 @@ impl Workspace {
             }
         };
         workspace.fallback = fallback;
+        let config_file = fallback.map(|i| workspace.lock().chains[i].nearest().path.clone());
+        workspace.boundary = Arc::new(Boundary::new(
+            &run_root(&workspace.cwd, config_file.as_deref()),
+            workspace.cli.follow_symlinks_outside,
+        ));
         Ok(workspace)
+    }
+
+    /// The repository root of the run (see [`crate::boundary`]).
+    pub fn boundary(&self) -> &Arc<Boundary> {
+        &self.boundary
+    }
+
+    /// The boundary for a path named on the command line: the run's when the path lies inside
+    /// it, else the path's own repository root (the user named that place; what is in it may
+    /// still not lead out of it).
+    pub fn boundary_for(&self, path: &Path) -> Arc<Boundary> {
+        let absolute = self.absolute(path);
+        if self.boundary.contains_lexically(&absolute) {
+            return Arc::clone(&self.boundary);
+        }
+        let named = if absolute.is_dir() {
+            absolute.clone()
+        } else {
+            absolute.parent().unwrap_or(&absolute).to_owned()
+        };
+        Arc::new(Boundary::new(
+            &root_around(&named, &named),
+            self.cli.follow_symlinks_outside,
+        ))
     }
 
     /// The settings of the working directory's config (or the named one), no override applied:
@@ -80,6 +114,16 @@ impl Workspace {
 
     /// The settings for one file (a post, or the `--stdin-filename`).
     pub fn settings_for(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+        self.settings_within(path, &self.boundary_for(path))
+    }
+
+    /// The settings for one file under a path named with `boundary` as its repository root
+    /// (the run's, or the named path's own when it lies outside the run's).
+    pub fn settings_within(
+        &self,
+        path: &Path,
+        boundary: &Arc<Boundary>,
+    ) -> Result<Arc<Settings>, ConfigError> {
         let path = self.absolute(path);
         let mut state = self.lock();
         let chain = self.chain_for_folder(&mut state, path.parent().unwrap_or(&path))?;
@@ -87,7 +131,7 @@ impl Workspace {
             Some(i) => state.chains[i].matching(&path),
             None => Applied::default(),
         };
-        self.resolve(&mut state, chain, applied)
+        self.resolve_within(&mut state, chain, applied, boundary)
     }
 
     /// The settings for what lies in `folder` as far as walking goes (extensions, excludes).
@@ -170,16 +214,29 @@ impl Workspace {
         chain: Option<usize>,
         applied: Applied,
     ) -> Result<Arc<Settings>, ConfigError> {
-        let key = (chain, applied);
+        let boundary = Arc::clone(&self.boundary);
+        self.resolve_within(state, chain, applied, &boundary)
+    }
+
+    fn resolve_within(
+        &self,
+        state: &mut State,
+        chain: Option<usize>,
+        applied: Applied,
+        boundary: &Arc<Boundary>,
+    ) -> Result<Arc<Settings>, ConfigError> {
+        let key = (chain, applied, boundary.root().to_owned());
         if let Some(settings) = state.settings.get(&key) {
             return Ok(settings.clone());
         }
-        let settings = Arc::new(Settings::resolve_chain(
+        let mut settings = Settings::resolve_chain(
             chain.map(|i| state.chains[i].as_ref()),
             &key.1,
             &self.cli,
             &self.cwd,
-        )?);
+        )?;
+        settings.boundary = Some(Arc::clone(boundary));
+        let settings = Arc::new(settings);
         state.settings.insert(key, settings.clone());
         Ok(settings)
     }

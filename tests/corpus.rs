@@ -22,7 +22,7 @@ fn reports() -> &'static [FileReport] {
             "the corpus is expected at {}",
             corpus.display()
         );
-        let settings = Settings::default();
+        let settings = Settings::default().with_root(&corpus);
         let found = discover(&[corpus], &settings).expect("the default settings walk directories");
         assert!(
             found.errors.is_empty(),

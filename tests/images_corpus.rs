@@ -21,7 +21,9 @@ fn check(folder: &str, codes: &[&str]) -> Vec<FileReport> {
         select: Some(codes.iter().map(|c| c.to_string()).collect()),
         ..Default::default()
     };
-    let settings = Settings::resolve(None, &cli, Path::new(".")).expect("settings");
+    let settings = Settings::resolve(None, &cli, Path::new("."))
+        .expect("settings")
+        .with_root(&dir);
     let files = discover(std::slice::from_ref(&dir), &settings)
         .expect("the corpus can be walked")
         .files;

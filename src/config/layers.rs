@@ -13,6 +13,8 @@ use std::sync::Arc;
 use globset::GlobSet;
 use toml::Spanned;
 
+use crate::boundary::{repository_root, Boundary, Resolved};
+
 use super::file::{
     load, ConfigFile, CoversSection, DatesSection, HtmlSection, LoadedConfig, OverrideSection,
     ReferrerSection,
@@ -131,6 +133,9 @@ impl ConfigChain {
         let mut files: Vec<Arc<LoadedConfig>> = Vec::new();
         let mut seen: Vec<PathBuf> = Vec::new();
         let mut next = path.to_owned();
+        let first = crate::schema::normalize(path);
+        let folder = first.parent().unwrap_or(&first);
+        let boundary = repository_root(folder).map(|root| Boundary::new(&root, false));
         loop {
             let config = load(&next)?;
             seen.push(identity(&next));
@@ -139,6 +144,21 @@ impl ConfigChain {
             let Some(extend) = extend else { break };
             let child = files.last().expect("just pushed");
             let target = crate::schema::normalize(&child.dir().join(extend.get_ref()));
+            // A config is content of the repository too: `extend` may not read a file of the
+            // machine (its lines would be printed in the error).
+            let outside = boundary.as_ref().filter(|b| {
+                !b.contains_lexically(&target) || b.resolve(&target) == Resolved::Outside
+            });
+            if let Some(boundary) = outside {
+                return Err(child.invalid(
+                    extend.span(),
+                    format!(
+                        "`extend`: {} is outside the repository ({}); a config can only extend files inside it",
+                        extend.get_ref(),
+                        boundary.root().display()
+                    ),
+                ));
+            }
             if !target.is_file() {
                 return Err(child.invalid(
                     extend.span(),

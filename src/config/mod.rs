@@ -26,6 +26,10 @@ pub struct CliOverrides {
     pub max_warnings: Option<usize>,
     /// `--preset NAME`: replaces the config's top-level `preset`/`schema`.
     pub preset: Option<String>,
+    /// `--follow-symlinks-outside`: posts, schemas and images may resolve outside the
+    /// repository root. Only the command line can set it: a config file is content the checked
+    /// pull request controls.
+    pub follow_symlinks_outside: bool,
 }
 
 #[derive(Debug, thiserror::Error)]

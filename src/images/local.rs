@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 
 use percent_encoding::percent_decode_str;
 
+use crate::boundary::Boundary;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
     Hexo { site: PathBuf },
@@ -25,28 +27,32 @@ pub enum Layout {
     Unknown,
 }
 
-/// Which layout the post at `post` belongs to.
-pub fn layout(post: &Path) -> Layout {
+/// Which layout the post at `post` belongs to. Only folders inside `boundary` are looked at.
+pub fn layout(post: &Path, boundary: &Boundary) -> Layout {
     let post = absolute(post);
     let mut dirs = post.ancestors().skip(1);
     let mut child: Option<&Path> = None;
     for dir in dirs.by_ref() {
+        if !boundary.contains_lexically(dir) {
+            break;
+        }
+        let is_file = |name: &str| boundary.is_file(&dir.join(name));
         let name = child.and_then(|c| c.file_name()).and_then(|n| n.to_str());
-        if name == Some("source") && dir.join("_config.yml").is_file() {
+        if name == Some("source") && is_file("_config.yml") {
             return Layout::Hexo { site: dir.into() };
         }
         let hugo_config = ["hugo", "config"].iter().any(|stem| {
             ["toml", "yaml", "yml", "json"]
                 .iter()
-                .any(|ext| dir.join(format!("{stem}.{ext}")).is_file())
+                .any(|ext| is_file(&format!("{stem}.{ext}")))
         });
         if name == Some("content") && hugo_config {
             return Layout::Hugo { site: dir.into() };
         }
-        if dir.join("_config.yml").is_file() && !dir.join("source").is_dir() {
+        if is_file("_config.yml") && !boundary.is_dir(&dir.join("source")) {
             return Layout::Jekyll { site: dir.into() };
         }
-        if dir.join(".git").exists() {
+        if boundary.exists(&dir.join(".git")) {
             break;
         }
         child = Some(dir);
@@ -55,63 +61,89 @@ pub fn layout(post: &Path) -> Layout {
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    if path.is_absolute() {
-        path.to_owned()
-    } else {
-        std::env::current_dir()
-            .map(|d| d.join(path))
-            .unwrap_or_else(|_| path.to_owned())
-    }
+    crate::schema::normalize(path)
 }
 
-/// The places a local image URL may point at; empty when they cannot be known.
-pub fn candidates(post: &Path, url: &str, static_dirs: &[PathBuf]) -> Vec<PathBuf> {
+/// Where a local image URL may point.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Places {
+    /// Nowhere that can be known (no layout recognised, or a protocol-relative path).
+    Unknown,
+    /// The path climbs above the folder the site serves it from (`root`): on the built site the
+    /// browser stops at the site root, and nothing is looked up for it here.
+    Escapes { root: PathBuf },
+    /// Any of these files (all inside their served folder).
+    Files(Vec<PathBuf>),
+}
+
+/// The places a local image URL may point at, decided on the path as written: nothing is
+/// looked up on disk except the layout's markers inside `boundary`.
+pub fn candidates(post: &Path, url: &str, static_dirs: &[PathBuf], boundary: &Boundary) -> Places {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let path = percent_decode_str(path).decode_utf8_lossy();
     if path.is_empty() {
-        return Vec::new();
+        return Places::Unknown;
     }
     let post = absolute(post);
     let Some(dir) = post.parent() else {
-        return Vec::new();
+        return Places::Unknown;
     };
-    let mut out = Vec::new();
+    // Each candidate is a base the site serves files from and the path under it.
+    let mut bases: Vec<(PathBuf, PathBuf)> = Vec::new();
     if let Some(rooted) = path.strip_prefix('/') {
         if rooted.starts_with('/') {
-            return out;
+            return Places::Unknown;
         }
         for root in static_dirs {
-            out.push(absolute(root).join(rooted));
+            let root = absolute(root);
+            bases.push((root.clone(), root));
         }
-        match layout(&post) {
-            Layout::Hexo { site } => out.push(site.join("source").join(rooted)),
-            Layout::Hugo { site } => out.push(site.join("static").join(rooted)),
-            Layout::Jekyll { site } => out.push(site.join(rooted)),
+        match layout(&post, boundary) {
+            Layout::Hexo { site } => bases.push((site.join("source"), site.join("source"))),
+            Layout::Hugo { site } => bases.push((site.join("static"), site.join("static"))),
+            Layout::Jekyll { site } => bases.push((site.clone(), site)),
             Layout::Unknown => {}
         }
-        return out;
+        return places(bases, rooted);
     }
     if !static_dirs.is_empty() {
-        out.push(dir.join(&*path));
+        bases.push((boundary.root().to_owned(), dir.to_owned()));
     }
-    match layout(&post) {
-        Layout::Hexo { .. } => {
-            out.push(dir.join(&*path));
+    match layout(&post, boundary) {
+        Layout::Hexo { site } => {
+            bases.push((site.join("source"), dir.to_owned()));
             if let Some(stem) = post.file_stem() {
-                out.push(dir.join(stem).join(&*path));
+                bases.push((site.join("source"), dir.join(stem)));
             }
         }
-        Layout::Hugo { .. } => {
+        Layout::Hugo { site } => {
             let bundle = post
                 .file_stem()
                 .is_some_and(|s| s == "index" || s == "_index");
             if bundle {
-                out.push(dir.join(&*path));
+                bases.push((site.join("content"), dir.to_owned()));
             }
         }
         Layout::Jekyll { .. } | Layout::Unknown => {}
     }
-    out
+    places(bases, &path)
+}
+
+/// `path` joined to each `(served root, folder)`; the first served root it climbs above makes
+/// it escape.
+fn places(bases: Vec<(PathBuf, PathBuf)>, path: &str) -> Places {
+    if bases.is_empty() {
+        return Places::Unknown;
+    }
+    let mut files = Vec::new();
+    for (root, folder) in bases {
+        let joined = crate::schema::normalize(&folder.join(path));
+        if !joined.starts_with(&root) {
+            return Places::Escapes { root };
+        }
+        files.push(joined);
+    }
+    Places::Files(files)
 }
 
 /// A URL that names a file of the site rather than another server.
@@ -128,48 +160,71 @@ pub fn is_local(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::boundary::Boundary;
 
     #[test]
     fn layouts_are_recognised() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
+        let b = Boundary::new(root, false);
+        let files = |p: Places| match p {
+            Places::Files(f) => f,
+            _ => Vec::new(),
+        };
         std::fs::create_dir_all(root.join("hexo/source/_posts/hello")).unwrap();
         std::fs::write(root.join("hexo/_config.yml"), "").unwrap();
         std::fs::write(root.join("hexo/source/_posts/hello/a.png"), "").unwrap();
         std::fs::create_dir_all(root.join("hexo/source/img")).unwrap();
         std::fs::write(root.join("hexo/source/img/b.png"), "").unwrap();
         let post = root.join("hexo/source/_posts/hello.md");
-        assert!(matches!(layout(&post), Layout::Hexo { .. }));
-        let found = |url: &str| candidates(&post, url, &[]).iter().any(|p| p.is_file());
+        assert!(matches!(layout(&post, &b), Layout::Hexo { .. }));
+        let found = |url: &str| {
+            files(candidates(&post, url, &[], &b))
+                .iter()
+                .any(|p| p.is_file())
+        };
         assert!(found("a.png"));
         assert!(found("/img/b.png"));
         assert!(!found("/img/c.png"));
-        assert!(!candidates(&post, "/img/c.png", &[]).is_empty());
+        assert!(!files(candidates(&post, "/img/c.png", &[], &b)).is_empty());
+        assert_eq!(
+            candidates(&post, "../../../etc/passwd", &[], &b),
+            Places::Escapes {
+                root: crate::schema::normalize(&root.join("hexo/source"))
+            }
+        );
+        assert_eq!(
+            candidates(&post, "/../../x.png", &[], &b),
+            Places::Escapes {
+                root: crate::schema::normalize(&root.join("hexo/source"))
+            }
+        );
+        assert!(found("../_posts/hello/a.png"));
 
         std::fs::create_dir_all(root.join("hugo/content/posts/trip")).unwrap();
         std::fs::create_dir_all(root.join("hugo/static/i")).unwrap();
         std::fs::write(root.join("hugo/hugo.toml"), "").unwrap();
         std::fs::write(root.join("hugo/static/i/x.png"), "").unwrap();
         let post = root.join("hugo/content/posts/trip/index.md");
-        assert!(matches!(layout(&post), Layout::Hugo { .. }));
-        assert!(candidates(&post, "/i/x.png", &[])
+        assert!(matches!(layout(&post, &b), Layout::Hugo { .. }));
+        assert!(files(candidates(&post, "/i/x.png", &[], &b))
             .iter()
             .any(|p| p.is_file()));
-        assert_eq!(candidates(&post, "y.png", &[]).len(), 1);
+        assert_eq!(files(candidates(&post, "y.png", &[], &b)).len(), 1);
         let leaf = root.join("hugo/content/posts/other.md");
-        assert!(candidates(&leaf, "y.png", &[]).is_empty());
+        assert_eq!(candidates(&leaf, "y.png", &[], &b), Places::Unknown);
 
         std::fs::create_dir_all(root.join("jekyll/_posts")).unwrap();
         std::fs::write(root.join("jekyll/_config.yml"), "").unwrap();
         let post = root.join("jekyll/_posts/2020-01-01-a.md");
-        assert!(matches!(layout(&post), Layout::Jekyll { .. }));
-        assert!(candidates(&post, "a.png", &[]).is_empty());
-        assert_eq!(candidates(&post, "/assets/a.png", &[]).len(), 1);
+        assert!(matches!(layout(&post, &b), Layout::Jekyll { .. }));
+        assert_eq!(candidates(&post, "a.png", &[], &b), Places::Unknown);
+        assert_eq!(files(candidates(&post, "/assets/a.png", &[], &b)).len(), 1);
 
         std::fs::create_dir_all(root.join("plain/.git")).unwrap();
         let post = root.join("plain/post.md");
-        assert_eq!(layout(&post), Layout::Unknown);
-        assert!(candidates(&post, "/a.png", &[]).is_empty());
+        assert_eq!(layout(&post, &b), Layout::Unknown);
+        assert_eq!(candidates(&post, "/a.png", &[], &b), Places::Unknown);
     }
 
     #[test]

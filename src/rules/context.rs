@@ -3,8 +3,10 @@
 
 use std::cell::OnceCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::dates::{date_values, DateValue};
+use crate::boundary::Boundary;
 use crate::document::Document;
 use crate::images::covers::{covers, Cover};
 use crate::images::{image_refs, ImageRef};
@@ -19,6 +21,7 @@ pub struct Context<'a> {
     date_values: OnceCell<Vec<DateValue>>,
     schema_issues: OnceCell<Vec<SchemaIssue>>,
     hexo_templates: OnceCell<Vec<crate::templates::Found>>,
+    boundary: OnceCell<Arc<Boundary>>,
 }
 
 impl<'a> Context<'a> {
@@ -31,6 +34,7 @@ impl<'a> Context<'a> {
             date_values: OnceCell::new(),
             schema_issues: OnceCell::new(),
             hexo_templates: OnceCell::new(),
+            boundary: OnceCell::new(),
         }
     }
 
@@ -38,6 +42,12 @@ impl<'a> Context<'a> {
     pub fn image_refs(&self) -> &[ImageRef] {
         self.image_refs
             .get_or_init(|| image_refs(self.doc, &self.settings.images))
+    }
+
+    /// The repository root the post's image files are looked up within.
+    pub fn boundary(&self) -> &Boundary {
+        self.boundary
+            .get_or_init(|| self.settings.boundary_for(Path::new(&self.doc.source.name)))
     }
 
     /// The configured cover keys present in the front matter.

@@ -81,7 +81,15 @@ pub fn compile(
             if !path.starts_with(&root) {
                 return Err(SchemaError::Outside { path, root });
             }
-            let text = std::fs::read_to_string(&path).map_err(|e| SchemaError::Read {
+            // A schema that is a symlink out of the repository is refused like a path that is.
+            let real = match crate::boundary::Boundary::new(&root, false).resolve(&path) {
+                crate::boundary::Resolved::Inside(real) => real,
+                crate::boundary::Resolved::Outside => {
+                    return Err(SchemaError::Outside { path, root })
+                }
+                crate::boundary::Resolved::Missing => path.clone(),
+            };
+            let text = std::fs::read_to_string(&real).map_err(|e| SchemaError::Read {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;

@@ -36,7 +36,19 @@ impl Retrieve for LocalOnly {
             )
             .into());
         }
-        let body = std::fs::read_to_string(&path)
+        let real = match crate::boundary::Boundary::new(&self.root, false).resolve(&path) {
+            crate::boundary::Resolved::Inside(real) => real,
+            crate::boundary::Resolved::Outside => {
+                return Err(format!(
+                    "$ref to {} refused: it leads outside the repository ({}) through a symlink",
+                    path.display(),
+                    self.root.display()
+                )
+                .into())
+            }
+            crate::boundary::Resolved::Missing => path.clone(),
+        };
+        let body = std::fs::read_to_string(&real)
             .map_err(|e| format!("cannot read $ref {}: {e}", path.display()))?;
         Ok(serde_json::from_str(&body)
             .map_err(|e| format!("$ref {} is not valid JSON: {e}", path.display()))?)
