@@ -60,8 +60,8 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub config: ConfigArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatKind::Full)]
+    /// Output format (`--output-format` is the same option, as ruff spells it).
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = FormatKind::Full)]
     pub format: FormatKind,
     /// Validate front matter against a built-in schema: hexo, jekyll or hugo.
     #[arg(long, value_name = "NAME")]

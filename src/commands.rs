@@ -183,6 +183,22 @@ fn check(args: CheckArgs) -> u8 {
             .build_global();
     }
 
+    // `--output concise` means a format, not a file named `concise`: refuse before writing it.
+    if let Some(path) = &args.output {
+        let name = path.to_string_lossy();
+        let format = <postlint::render::FormatKind as clap::ValueEnum>::value_variants()
+            .iter()
+            .filter_map(|f| clap::ValueEnum::to_possible_value(f))
+            .find(|v| v.matches(&name, false));
+        if let Some(format) = format {
+            eprintln!(
+                "postlint: --output takes a file to write the report to, and `{name}` is the name of a format; \
+                 use `--format {}` (or `--output ./{name}` for a file of that name)",
+                format.get_name()
+            );
+            return EXIT_TOOL;
+        }
+    }
     let (stdin, paths): (Vec<_>, Vec<_>) = args
         .paths
         .iter()
@@ -343,7 +359,12 @@ fn check(args: CheckArgs) -> u8 {
             eprint!("{table}");
         }
     }
-    if !args.quiet {
+    // Paths that all failed to be found: their errors are the whole answer.
+    let nothing_to_report = reports.is_empty() && !found.errors.is_empty();
+    let over_max_warnings = settings
+        .max_warnings
+        .filter(|&max| totals.warnings > max && !args.exit_zero);
+    if !args.quiet && !nothing_to_report {
         let mut lines = Vec::new();
         if args.fix && applied == 0 {
             lines.push("Nothing was fixed.".to_owned());
@@ -356,6 +377,12 @@ fn check(args: CheckArgs) -> u8 {
         }
         lines.push(summary_line(&totals));
         lines.extend(fixable_line(&totals, args.unsafe_fixes));
+        if let Some(max) = over_max_warnings {
+            lines.push(format!(
+                "Failed: {}, more than --max-warnings {max}.",
+                count(totals.warnings, "warning")
+            ));
+        }
         for line in lines {
             if human_stdout {
                 let _ = writeln!(out, "{line}");

@@ -1,0 +1,76 @@
+//! Rough edges of the command line a new user meets first.
+
+mod common;
+
+use common::{outcome, postlint_in, tree};
+
+#[test]
+fn output_format_is_the_same_option_as_format() {
+    let dir = tree(&[(
+        "a.md",
+        "---\ntitle: a\n---\n<img src=\"//x.example/a.png\" alt=\"a\">\n",
+    )]);
+    let (code, out, err) =
+        outcome(postlint_in(dir.path()).args(["check", "--output-format", "concise", "a.md"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("a.md:4:11: warning[IMG004]"), "{out}");
+}
+
+#[test]
+fn output_refuses_a_format_name() {
+    let dir = tree(&[("a.md", "---\ntitle: a\n---\n")]);
+    let (code, out, err) =
+        outcome(postlint_in(dir.path()).args(["check", "--output", "concise", "a.md"]));
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("use `--format concise`"), "{err}");
+    assert!(!dir.path().join("concise").exists());
+}
+
+#[test]
+fn a_missing_path_gives_only_its_error() {
+    let dir = tree(&[("a.md", "---\ntitle: a\n---\n")]);
+    let (code, out, err) = outcome(postlint_in(dir.path()).args(["check", "nope.md"]));
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert_eq!(err, "postlint: nope.md: no such file or directory\n");
+}
+
+#[test]
+fn max_warnings_says_why_the_run_failed() {
+    let dir = tree(&[(
+        "a.md",
+        "---\ntitle: a\n---\n<img src=\"//x.example/a.png\" alt=\"a\"><img src=\"//x.example/b.png\" alt=\"b\">\n",
+    )]);
+    let (code, out, _) = outcome(postlint_in(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "--max-warnings",
+        "1",
+        "a.md",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("Failed: 2 warnings, more than --max-warnings 1."),
+        "{out}"
+    );
+    let (code, out, _) = outcome(postlint_in(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "--max-warnings",
+        "2",
+        "a.md",
+    ]));
+    assert_eq!(code, 0);
+    assert!(!out.contains("Failed"), "{out}");
+}
+
+#[test]
+fn inspect_of_a_mistyped_path_says_only_that_it_is_missing() {
+    let dir = tree(&[]);
+    let (code, _, err) = outcome(postlint_in(dir.path()).args(["inspect", "nope.md"]));
+    assert_eq!(code, 2);
+    assert_eq!(err, "postlint: nope.md: no such file\n");
+}
