@@ -156,8 +156,12 @@ pub struct HtmlAllowSection {
 pub struct FilesSection {
     /// File extensions linted when walking directories.
     pub extensions: Option<Vec<String>>,
-    /// Globs (gitignore syntax) of paths to skip when walking directories.
+    /// Globs (gitignore syntax) of paths to skip when walking directories; setting it replaces
+    /// the default excludes of recognised sites.
     pub exclude: Option<Vec<Spanned<String>>>,
+    /// Skip the folders a recognised Hexo, Jekyll or Hugo site keeps no posts in (themes,
+    /// layouts, build output, dependencies). On unless `exclude` is set.
+    pub default_excludes: Option<bool>,
 }
 
 #[derive(Debug, Default, Deserialize)]
