@@ -37,9 +37,10 @@ pub enum Command {
         /// A rule code (FM002) or name (front-matter-not-at-start).
         rule: String,
     },
-    /// Print a built-in front-matter schema (hexo, jekyll, hugo), to copy and extend.
+    /// Print a built-in front-matter schema (hexo, jekyll, hugo), to copy and extend; or
+    /// `config`: the JSON Schema of postlint.toml.
     Schema {
-        /// The preset's name.
+        /// The preset's name, or `config`.
         preset: String,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).

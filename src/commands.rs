@@ -652,6 +652,19 @@ fn rule_docs(name: &str) -> u8 {
 }
 
 fn print_schema(name: &str) -> u8 {
+    if name == "config" {
+        let schema = postlint::config::json_schema::config_schema();
+        return match serde_json::to_string_pretty(&schema) {
+            Ok(json) => {
+                outln!("{json}");
+                EXIT_OK
+            }
+            Err(err) => {
+                eprintln!("postlint: {err}");
+                EXIT_TOOL
+            }
+        };
+    }
     match postlint::internals::schema::preset(name) {
         Some(preset) => {
             out!("{}", preset.schema);
