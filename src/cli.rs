@@ -20,6 +20,16 @@ pub struct Cli {
 pub enum Command {
     /// Lint posts: files, directories (walked, honouring .gitignore), or `-` for stdin.
     Check(Box<CheckArgs>),
+    /// Write a commented postlint.toml for the site in DIR: its generator's preset, what its
+    /// config says about the address, and excludes for what holds no posts.
+    Init {
+        /// The site's root folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Overwrite an existing postlint.toml.
+        #[arg(long)]
+        force: bool,
+    },
     /// List every rule: code, name, default severity, whether it is on, summary.
     Rules(ConfigArgs),
     /// Print the documentation of one rule.
@@ -27,9 +37,10 @@ pub enum Command {
         /// A rule code (FM002) or name (front-matter-not-at-start).
         rule: String,
     },
-    /// Print a built-in front-matter schema (hexo, jekyll, hugo), to copy and extend.
+    /// Print a built-in front-matter schema (hexo, jekyll, hugo), to copy and extend; or
+    /// `config`: the JSON Schema of postlint.toml.
     Schema {
-        /// The preset's name.
+        /// The preset's name, or `config`.
         preset: String,
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
@@ -104,9 +115,17 @@ pub struct CheckArgs {
     /// Print findings only: no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
-    /// List the files that would be linted, and stop.
-    #[arg(long)]
-    pub show_files: bool,
+    /// List the files that would be linted, and stop. `--show-files=why` also lists what the
+    /// excludes leave out, each with the exclude that does.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "list"
+    )]
+    pub show_files: Option<ShowFiles>,
     /// Apply the safe fixes to the files, then report what is left.
     #[arg(long)]
     pub fix: bool,
@@ -129,6 +148,14 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFiles {
+    /// The files that would be linted, one a line.
+    List,
+    /// Every file that would be linted and every path excluded, with the reason.
+    Why,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

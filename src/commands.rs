@@ -22,6 +22,7 @@ use std::sync::Arc;
 use clap::CommandFactory;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use postlint::baseline::{Baseline, PathAnchor};
+use postlint::config::files::ExcludeReason;
 use postlint::config::{CliOverrides, ConfigError};
 use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
@@ -30,7 +31,7 @@ use postlint::rules::{lookup, RULES};
 use postlint::{discover, lint, FileReport, Severity};
 use postlint::{ConfigChoice, Settings, Workspace};
 
-use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs};
+use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs, ShowFiles};
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -39,6 +40,7 @@ const EXIT_TOOL: u8 = 2;
 pub fn run(command: Command) -> u8 {
     match command {
         Command::Check(args) => check(*args),
+        Command::Init { dir, force } => init(&dir, force),
         Command::Rules(args) => rules(&args),
         Command::Rule { rule } => rule_docs(&rule),
         Command::Schema { preset } => print_schema(&preset),
@@ -275,9 +277,14 @@ fn check(args: CheckArgs) -> u8 {
             unfixed(report)
         });
     }
-    if args.show_files {
-        for file in &found.files {
-            outln!("{}", file.path.display());
+    if let Some(how) = args.show_files {
+        match how {
+            ShowFiles::List => {
+                for file in &found.files {
+                    outln!("{}", file.path.display());
+                }
+            }
+            ShowFiles::Why => show_files_why(&found, &cwd),
         }
         return if found.errors.is_empty() {
             EXIT_OK
@@ -423,6 +430,47 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
+/// `--show-files=why`: every path in or out, in path order, each exclusion with its cause.
+fn show_files_why(found: &discover::Targets, cwd: &Path) {
+    let mut lines: Vec<(&Path, String)> = found
+        .files
+        .iter()
+        .map(|f| (f.path.as_path(), format!("linted    {}", f.path.display())))
+        .collect();
+    for ex in &found.excluded {
+        let slash = if ex.is_dir { "/" } else { "" };
+        let why = match &ex.reason {
+            ExcludeReason::Config { config, glob } => {
+                format!("{} [files] exclude \"{glob}\"", shown(config, cwd))
+            }
+            ExcludeReason::Default(d) => format!(
+                "default exclude {} for a {} site at {}",
+                d.pattern,
+                d.generator.name(),
+                shown(&d.site, cwd)
+            ),
+        };
+        lines.push((
+            ex.path.as_path(),
+            format!("excluded  {}{slash}  ({why})", ex.path.display()),
+        ));
+    }
+    lines.sort_by(|a, b| a.0.cmp(b.0));
+    for (_, line) in lines {
+        outln!("{line}");
+    }
+}
+
+/// `path` relative to the working directory when it is under it (`.` for the directory itself).
+fn shown(path: &Path, cwd: &Path) -> String {
+    let cwd = postlint::internals::schema::normalize(cwd);
+    match path.strip_prefix(&cwd) {
+        Ok(rel) if rel.as_os_str().is_empty() => ".".into(),
+        Ok(rel) => rel.display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
 /// A report that `--fix` did not touch.
 fn unfixed(report: FileReport) -> Fixed {
     Fixed {
@@ -550,6 +598,45 @@ fn terminal_width() -> usize {
         .unwrap_or(100)
 }
 
+fn init(dir: &Path, force: bool) -> u8 {
+    let plan = match postlint::init::plan(dir) {
+        Ok(plan) => plan,
+        Err(err) => {
+            eprintln!("postlint: {err}");
+            return EXIT_TOOL;
+        }
+    };
+    match &plan.site {
+        Some(site) => outln!(
+            "Found a {} site in {} ({}).",
+            site.generator.name(),
+            dir.display(),
+            site.evidence.join("; ")
+        ),
+        None => outln!(
+            "No Hexo, Jekyll or Hugo site recognised in {}: writing a generic config.",
+            dir.display()
+        ),
+    }
+    if let Some(config) = &plan.site_config {
+        let url = config.url.as_deref().unwrap_or("no address");
+        outln!("Read {}: {url}.", config.path.display());
+    }
+    if let Some(err) = &plan.site_config_error {
+        eprintln!("postlint: warning: {err} (the config is written without what it says)");
+    }
+    match postlint::init::write(&plan, force) {
+        Ok(()) => {
+            outln!("Wrote {}.", plan.path.display());
+            EXIT_OK
+        }
+        Err(err) => {
+            eprintln!("postlint: {err}");
+            EXIT_TOOL
+        }
+    }
+}
+
 fn rules(args: &ConfigArgs) -> u8 {
     let settings = match load_settings(args, &CliOverrides::default()) {
         Ok(s) => s,
@@ -608,6 +695,19 @@ fn rule_docs(name: &str) -> u8 {
 }
 
 fn print_schema(name: &str) -> u8 {
+    if name == "config" {
+        let schema = postlint::config::json_schema::config_schema();
+        return match serde_json::to_string_pretty(&schema) {
+            Ok(json) => {
+                outln!("{json}");
+                EXIT_OK
+            }
+            Err(err) => {
+                eprintln!("postlint: {err}");
+                EXIT_TOOL
+            }
+        };
+    }
     match postlint::internals::schema::preset(name) {
         Some(preset) => {
             out!("{}", preset.schema);

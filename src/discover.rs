@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use ignore::WalkBuilder;
 
 use crate::boundary::{Boundary, Resolved};
+use crate::config::files::ExcludeReason;
 use crate::config::ConfigError;
 use crate::lint::io_reason;
 use crate::settings::Settings;
@@ -40,6 +41,16 @@ pub struct Discovered {
 pub struct Targets {
     pub files: Vec<Target>,
     pub errors: Vec<DiscoveryError>,
+    /// What the excludes kept out (a folder stands for all it holds), sorted.
+    pub excluded: Vec<Excluded>,
+}
+
+/// A file or folder left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excluded {
+    pub path: PathBuf,
+    pub is_dir: bool,
+    pub reason: ExcludeReason,
 }
 
 /// Where the settings of a place come from.
@@ -128,7 +139,7 @@ fn collect(paths: &[PathBuf], judge: &Judge, force_exclude: bool) -> Result<Targ
         let real = match boundary.resolve(path) {
             Resolved::Inside(real) => real,
             Resolved::Outside => {
-                if force_exclude && excluded_where_it_stands(judge, path, false)? {
+                if force_exclude && excluded_where_it_stands(judge, path, false)?.is_some() {
                     continue;
                 }
                 found.files.push(Target {
@@ -142,8 +153,15 @@ fn collect(paths: &[PathBuf], judge: &Judge, force_exclude: bool) -> Result<Targ
         match std::fs::metadata(&real) {
             Ok(meta) => {
                 let is_dir = meta.is_dir();
-                if force_exclude && excluded_where_it_stands(judge, path, is_dir)? {
-                    continue;
+                if force_exclude {
+                    if let Some(reason) = excluded_where_it_stands(judge, path, is_dir)? {
+                        found.excluded.push(Excluded {
+                            path: path.clone(),
+                            is_dir,
+                            reason,
+                        });
+                        continue;
+                    }
                 }
                 if is_dir {
                     walk(path, judge, &boundary, &mut found)?;
@@ -168,15 +186,21 @@ fn collect(paths: &[PathBuf], judge: &Judge, force_exclude: bool) -> Result<Targ
     }
     found.files.sort_by(|a, b| a.path.cmp(&b.path));
     found.files.dedup_by(|a, b| a.path == b.path);
+    found.excluded.sort_by(|a, b| a.path.cmp(&b.path));
+    found.excluded.dedup_by(|a, b| a.path == b.path);
     Ok(found)
 }
 
-/// Whether the config of the folder holding `path` excludes it (or a folder above it).
-fn excluded_where_it_stands(judge: &Judge, path: &Path, is_dir: bool) -> Result<bool, ConfigError> {
+/// Why the config of the folder holding `path` excludes it (or a folder above it), if it does.
+fn excluded_where_it_stands(
+    judge: &Judge,
+    path: &Path,
+    is_dir: bool,
+) -> Result<Option<ExcludeReason>, ConfigError> {
     let absolute = judge.absolute(path);
     let folder = absolute.parent().unwrap_or(&absolute);
     let settings = judge.folder(folder)?;
-    Ok(settings.exclude.excludes(&absolute, is_dir))
+    Ok(settings.exclude.reason(&absolute, is_dir))
 }
 
 fn walk(
@@ -189,6 +213,8 @@ fn walk(
     let failure: Arc<Mutex<Option<ConfigError>>> = Arc::default();
     let filter_judge = judge.clone();
     let filter_failure = Arc::clone(&failure);
+    let excluded: Arc<Mutex<Vec<Excluded>>> = Arc::default();
+    let filter_excluded = Arc::clone(&excluded);
     let walker = WalkBuilder::new(dir)
         .require_git(false)
         .filter_entry(move |entry| {
@@ -203,7 +229,13 @@ fn walk(
                     return false;
                 }
             };
-            if settings.exclude.excludes(&absolute, is_dir) {
+            if let Some(reason) = settings.exclude.reason(&absolute, is_dir) {
+                let mut list = filter_excluded.lock().unwrap_or_else(|e| e.into_inner());
+                list.push(Excluded {
+                    path: entry.path().to_owned(),
+                    is_dir,
+                    reason,
+                });
                 return false;
             }
             is_dir
@@ -242,5 +274,8 @@ fn walk(
     if let Some(err) = failure.lock().unwrap_or_else(|e| e.into_inner()).take() {
         return Err(err);
     }
+    found
+        .excluded
+        .append(&mut excluded.lock().unwrap_or_else(|e| e.into_inner()));
     Ok(())
 }

@@ -34,6 +34,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod fix;
+pub mod generator;
+pub mod init;
 pub mod lint;
 pub mod render;
 pub mod rules;

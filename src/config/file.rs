@@ -11,19 +11,24 @@ use super::ConfigError;
 
 pub const FILE_NAME: &str = "postlint.toml";
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Another config file this one builds on, relative to this file; this file's keys win.
+    #[schemars(with = "Option<String>")]
     pub extend: Option<Spanned<String>>,
     /// Rules to turn on, by code, code prefix or name; replaces the default set.
+    #[schemars(with = "Option<Vec<String>>")]
     pub select: Option<Vec<Spanned<String>>>,
     /// Rules to add to the default (or selected) set.
+    #[schemars(with = "Option<Vec<String>>")]
     pub extend_select: Option<Vec<Spanned<String>>>,
     /// Rules to turn off.
+    #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<Vec<Spanned<String>>>,
     pub max_warnings: Option<usize>,
     /// Per-rule severity: `"error"`, `"warning"`, `"info"` or `"off"`.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     pub files: Option<FilesSection>,
     pub limits: Option<LimitsSection>,
@@ -39,30 +44,41 @@ pub struct ConfigFile {
     /// Front-matter cover images (IMG04x).
     pub covers: Option<CoversSection>,
     /// The built-in schema for files in no collection: `hexo`, `jekyll` or `hugo`.
+    #[schemars(with = "Option<String>")]
     pub preset: Option<Spanned<String>>,
     /// A JSON Schema file for files in no collection, relative to this config file.
+    #[schemars(with = "Option<String>")]
     pub schema: Option<Spanned<String>>,
     /// Groups of files with their own schema; the first matching entry wins.
     pub collections: Option<Vec<CollectionSection>>,
     /// A baseline file of accepted findings, relative to this config file (see docs/baseline.md).
+    #[schemars(with = "Option<String>")]
     pub baseline: Option<Spanned<String>>,
     /// Settings for the files matching some globs; every matching entry applies, in file order.
     pub overrides: Option<Vec<OverrideSection>>,
     /// Glob -> rules (codes, prefixes, names) turned off for the files it matches.
+    #[schemars(with = "Option<BTreeMap<String, Vec<String>>>")]
     pub per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
 /// An `[[overrides]]` entry: the keys of the top level that may change per path.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OverrideSection {
     /// Globs relative to this config file's folder.
+    #[schemars(with = "Vec<String>")]
     pub files: Spanned<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub select: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub extend_select: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    #[schemars(with = "Option<String>")]
     pub preset: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub schema: Option<Spanned<String>>,
     pub dates: Option<DatesSection>,
     pub images: Option<super::images::ImagesSection>,
@@ -71,16 +87,19 @@ pub struct OverrideSection {
     pub covers: Option<CoversSection>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CollectionSection {
     /// Globs relative to this config file, e.g. `source/_posts/**`.
+    #[schemars(with = "Vec<String>")]
     pub files: Spanned<Vec<Spanned<String>>>,
+    #[schemars(with = "Option<String>")]
     pub schema: Option<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub preset: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DatesSection {
     /// Front-matter keys whose values are checked as dates (FM2xx), at any depth.
@@ -89,23 +108,25 @@ pub struct DatesSection {
     pub portable: Option<bool>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TemplatesSection {
     /// Tag names the site's plugins register (`{% note %}`), known to the TPL rules.
     pub tags: Option<Vec<String>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ReferrerSection {
     /// The policy the theme's `<meta name="referrer">` sets for every page.
+    #[schemars(with = "Option<String>")]
     pub default_policy: Option<Spanned<String>>,
     /// Host (and its subdomains) -> "refuses-foreign", "requires-referer" or "any".
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub hosts: Option<BTreeMap<String, Spanned<String>>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct CoversSection {
     /// Top-level front-matter keys that hold the post's cover image.
@@ -116,11 +137,12 @@ pub struct CoversSection {
     pub in_body: Option<bool>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HtmlSection {
     /// Hosts whose `<iframe>` embeds are allowed (HT002); replaces the default list.
     /// `*.example.com` allows every subdomain.
+    #[schemars(with = "Option<Vec<String>>")]
     pub allow_iframe_hosts: Option<Vec<Spanned<String>>>,
     /// Site rules: elements matching a CSS selector are reported (HT100).
     pub deny: Option<Vec<HtmlDenySection>>,
@@ -128,39 +150,49 @@ pub struct HtmlSection {
     pub allow: Option<Vec<HtmlAllowSection>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HtmlDenySection {
     /// A short name shown with each finding, e.g. `sinaimg-needs-referrerpolicy`.
     pub name: Option<String>,
+    #[schemars(with = "String")]
     pub selector: Spanned<String>,
     pub message: String,
     /// `"error"` (the default), `"warning"` or `"info"`.
+    #[schemars(with = "Option<String>")]
     pub severity: Option<Spanned<String>>,
     /// The attribute to point at, when the element has it; otherwise the start tag.
     pub attribute: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HtmlAllowSection {
+    #[schemars(with = "Option<String>")]
     pub selector: Option<Spanned<String>>,
     /// Globs relative to this config file.
+    #[schemars(with = "Option<Vec<String>>")]
     pub files: Option<Spanned<Vec<Spanned<String>>>>,
     /// Codes (`HT001`), prefixes (`HT`) or names; all HT rules when absent.
+    #[schemars(with = "Option<Vec<String>>")]
     pub rules: Option<Vec<Spanned<String>>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FilesSection {
     /// File extensions linted when walking directories.
     pub extensions: Option<Vec<String>>,
-    /// Globs (gitignore syntax) of paths to skip when walking directories.
+    /// Globs (gitignore syntax) of paths to skip when walking directories; setting it replaces
+    /// the default excludes of recognised sites.
+    #[schemars(with = "Option<Vec<String>>")]
     pub exclude: Option<Vec<Spanned<String>>>,
+    /// Skip the folders a recognised Hexo, Jekyll or Hugo site keeps no posts in (themes,
+    /// layouts, build output, dependencies). On unless `exclude` is set.
+    pub default_excludes: Option<bool>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LimitsSection {
     /// Files larger than this many bytes get one finding and are skipped.

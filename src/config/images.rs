@@ -35,12 +35,13 @@ pub const DEFAULT_PLACEHOLDER_HOSTS: &[&str] = &[
     "fakeimg.pl",
 ];
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ImagesSection {
     /// Front-matter keys (at any depth) whose string or list values are image URLs.
     pub front_matter_keys: Option<Vec<String>>,
     /// `data:` image URLs: "allow", "warn" (default) or "error".
+    #[schemars(with = "Option<String>")]
     pub data_urls: Option<Spanned<String>>,
     /// When set, image hosts outside this list are reported (subdomains included).
     pub allow_hosts: Option<Vec<String>>,
@@ -49,6 +50,7 @@ pub struct ImagesSection {
     /// Hosts of placeholder images; replaces the built-in list.
     pub placeholder_hosts: Option<Vec<String>>,
     /// Image proxies: "allow" (default), "warn" or "forbid".
+    #[schemars(with = "Option<String>")]
     pub proxies: Option<Spanned<String>>,
     /// More image proxies: `[[images.proxy]] host = "...", param = "..."` (no `param`: the
     /// origin is the path after the host).
@@ -59,7 +61,7 @@ pub struct ImagesSection {
     pub https_site: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ProxySection {
     pub host: String,

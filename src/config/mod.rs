@@ -6,6 +6,7 @@ pub mod file;
 pub mod files;
 pub mod html;
 pub mod images;
+pub mod json_schema;
 pub mod layers;
 pub mod referrer_covers;
 pub mod schemas;
