@@ -190,7 +190,7 @@ fn check(args: CheckArgs) -> u8 {
         let name = path.to_string_lossy();
         let format = <postlint::render::FormatKind as clap::ValueEnum>::value_variants()
             .iter()
-            .filter_map(|f| clap::ValueEnum::to_possible_value(f))
+            .filter_map(clap::ValueEnum::to_possible_value)
             .find(|v| v.matches(&name, false));
         if let Some(format) = format {
             eprintln!(
