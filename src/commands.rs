@@ -85,7 +85,7 @@ fn load_settings(args: &ConfigArgs, cli: &CliOverrides) -> Result<Arc<Settings>,
     workspace(args, cli)?.root_settings()
 }
 
-fn print_config_error(err: &ConfigError) {
+fn print_config_error(err: &ConfigError, color: bool) {
     match err {
         ConfigError::Invalid {
             path,
@@ -100,9 +100,7 @@ fn print_config_error(err: &ConfigError) {
             )
             .with_source_code(NamedSource::new(path.display().to_string(), text.clone()));
             let mut out = String::new();
-            let handler =
-                GraphicalReportHandler::new_themed(theme(std::io::stderr().is_terminal()))
-                    .with_links(false);
+            let handler = GraphicalReportHandler::new_themed(theme(color)).with_links(false);
             let _ = handler.render_report(&mut out, report.as_ref());
             eprint!("{out}");
         }
@@ -118,14 +116,20 @@ fn theme(color: bool) -> GraphicalTheme {
     }
 }
 
+/// Colour for messages on stderr: `--color`, else a terminal without `NO_COLOR`.
+fn stderr_color(choice: ColorChoice) -> bool {
+    colored(choice, std::io::stderr().is_terminal())
+}
+
 fn use_color(choice: ColorChoice) -> bool {
+    colored(choice, std::io::stdout().is_terminal())
+}
+
+fn colored(choice: ColorChoice, terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -142,7 +146,7 @@ fn check(args: CheckArgs) -> u8 {
         match workspace(&args.config, &overrides).and_then(|w| w.root_settings().map(|s| (w, s))) {
             Ok(found) => found,
             Err(err) => {
-                print_config_error(&err);
+                print_config_error(&err, stderr_color(args.color));
                 return EXIT_TOOL;
             }
         };
@@ -209,7 +213,7 @@ fn check(args: CheckArgs) -> u8 {
     let found = match discover::discover_targets(&paths, &workspace, args.force_exclude) {
         Ok(found) => found,
         Err(err) => {
-            print_config_error(&err);
+            print_config_error(&err, stderr_color(args.color));
             return EXIT_TOOL;
         }
     };
@@ -232,7 +236,7 @@ fn check(args: CheckArgs) -> u8 {
             match workspace.excludes(Path::new(name), false) {
                 Ok(excluded) => excluded,
                 Err(err) => {
-                    print_config_error(&err);
+                    print_config_error(&err, stderr_color(args.color));
                     return EXIT_TOOL;
                 }
             }
@@ -256,7 +260,7 @@ fn check(args: CheckArgs) -> u8 {
             Some(name) => match workspace.settings_for(Path::new(name)) {
                 Ok(s) => s,
                 Err(err) => {
-                    print_config_error(&err);
+                    print_config_error(&err, stderr_color(args.color));
                     return EXIT_TOOL;
                 }
             },
@@ -641,7 +645,7 @@ fn rules(args: &ConfigArgs) -> u8 {
     let settings = match load_settings(args, &CliOverrides::default()) {
         Ok(s) => s,
         Err(err) => {
-            print_config_error(&err);
+            print_config_error(&err, stderr_color(ColorChoice::Auto));
             return EXIT_TOOL;
         }
     };

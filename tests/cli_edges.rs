@@ -74,3 +74,32 @@ fn inspect_of_a_mistyped_path_says_only_that_it_is_missing() {
     assert_eq!(code, 2);
     assert_eq!(err, "postlint: nope.md: no such file\n");
 }
+
+#[test]
+fn config_errors_speak_toml_and_follow_the_colour_choice() {
+    let dir = tree(&[
+        ("postlint.toml", "max-warnings = \"x\"\n"),
+        ("a.md", "---\ntitle: a\n---\n"),
+    ]);
+    let (code, _, err) = outcome(postlint_in(dir.path()).args(["check", "--color", "never", "."]));
+    assert_eq!(code, 2);
+    assert!(err.contains("expected a whole number (0 or more)"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+    let (_, _, err) = outcome(postlint_in(dir.path()).args(["check", "--color", "always", "."]));
+    assert!(err.contains('\u{1b}'), "{err}");
+}
+
+#[test]
+fn concise_is_coloured_only_when_asked_or_on_a_terminal() {
+    let dir = tree(&[(
+        "a.md",
+        "---\ntitle: a\n---\n<img src=\"//x.example/a.png\" alt=\"a\">\n",
+    )]);
+    let (_, out, _) =
+        outcome(postlint_in(dir.path()).args(["check", "--format", "concise", "a.md"]));
+    assert!(!out.contains('\u{1b}'), "{out}");
+    let (_, out, _) = outcome(
+        postlint_in(dir.path()).args(["check", "--format", "concise", "--color", "always", "a.md"]),
+    );
+    assert!(out.contains("\u{1b}[1ma.md:4:11:\u{1b}[0m"), "{out:?}");
+}

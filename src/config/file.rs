@@ -244,13 +244,33 @@ pub fn load(path: &Path) -> Result<LoadedConfig, ConfigError> {
         path: path.to_owned(),
         text: text.clone(),
         span: err.span().unwrap_or(0..0),
-        message: with_suggestion(err.message().trim()),
+        message: plain_types(&with_suggestion(err.message().trim())),
     })?;
     Ok(LoadedConfig {
         path: path.to_owned(),
         text,
         file,
     })
+}
+
+/// serde speaks of Rust types (`expected usize`); a config's author wrote TOML.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_owned();
+    for (rust, plain) in [
+        ("expected usize", "expected a whole number (0 or more)"),
+        ("expected u64", "expected a whole number (0 or more)"),
+        ("expected u32", "expected a whole number (0 or more)"),
+        ("expected u16", "expected a whole number (0 or more)"),
+        ("expected u8", "expected a whole number (0 or more)"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+    ] {
+        if let Some(rest) = out.strip_suffix(rust) {
+            out = format!("{rest}{plain}");
+        }
+    }
+    out.replace("invalid value: integer", "invalid value:")
 }
 
 /// serde names the expected fields of an unknown one; point at the nearest when it is close.

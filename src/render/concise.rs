@@ -1,6 +1,9 @@
 use std::fmt::Write;
 
+use owo_colors::OwoColorize;
+
 use super::{Format, Style};
+use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
 /// One line per finding; `[*]` marks the findings `--fix` fixes.
@@ -14,17 +17,31 @@ impl Format for Concise {
         for report in reports {
             for d in &report.diagnostics {
                 let p = report.source.position(d.primary.span.start);
-                let _ = writeln!(
-                    out,
-                    "{}:{}:{}: {}[{}] {}{}",
-                    report.name(),
-                    p.line,
-                    p.column,
-                    d.severity,
-                    d.code,
-                    if self.style.fixable(d) { "[*] " } else { "" },
-                    d.message
-                );
+                let place = format!("{}:{}:{}:", report.name(), p.line, p.column);
+                let severity = d.severity.to_string();
+                let code = format!("[{}]", d.code);
+                let fixable = if self.style.fixable(d) { "[*] " } else { "" };
+                if self.style.color {
+                    // As ruff colours its concise lines: the place bold, the severity in its colour.
+                    let severity = match d.severity {
+                        Severity::Error => severity.red().bold().to_string(),
+                        _ => severity.yellow().bold().to_string(),
+                    };
+                    let _ = writeln!(
+                        out,
+                        "{} {severity}{} {}{}",
+                        place.bold(),
+                        code.bold(),
+                        if fixable.is_empty() {
+                            String::new()
+                        } else {
+                            fixable.cyan().to_string()
+                        },
+                        d.message
+                    );
+                } else {
+                    let _ = writeln!(out, "{place} {severity}{code} {fixable}{}", d.message);
+                }
             }
         }
         out
