@@ -49,6 +49,14 @@ impl Boundary {
         }
     }
 
+    /// The boundary of a post linted with no run root: its nearest config's folder, else its
+    /// git top level, else its own folder.
+    pub fn around(post: &Path, follow_outside: bool) -> Boundary {
+        let post = crate::schema::normalize(post);
+        let folder = post.parent().unwrap_or(&post);
+        Boundary::new(&root_around(folder, folder), follow_outside)
+    }
+
     /// The repository root as written.
     pub fn root(&self) -> &Path {
         &self.lexical

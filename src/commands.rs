@@ -701,16 +701,7 @@ fn rule_docs(name: &str) -> u8 {
 fn print_schema(name: &str) -> u8 {
     if name == "config" {
         let schema = postlint::config::json_schema::config_schema();
-        return match serde_json::to_string_pretty(&schema) {
-            Ok(json) => {
-                outln!("{json}");
-                EXIT_OK
-            }
-            Err(err) => {
-                eprintln!("postlint: {err}");
-                EXIT_TOOL
-            }
-        };
+        return print_json(&schema);
     }
     match postlint::internals::schema::preset(name) {
         Some(preset) => {
@@ -729,7 +720,7 @@ fn print_schema(name: &str) -> u8 {
 }
 
 fn inspect(file: &Path) -> u8 {
-    let boundary = Settings::default().boundary_for(file);
+    let boundary = postlint::boundary::Boundary::around(file, false);
     let real = match boundary.resolve(file) {
         postlint::boundary::Resolved::Inside(real) => real,
         postlint::boundary::Resolved::Outside => {
@@ -771,7 +762,12 @@ fn inspect(file: &Path) -> u8 {
         .front_matter
         .as_ref()
         .map_or(serde_json::Value::Null, |fm| fm.value.clone());
-    match serde_json::to_string_pretty(&value) {
+    print_json(&value)
+}
+
+/// `value` as indented JSON on stdout.
+fn print_json(value: &impl serde::Serialize) -> u8 {
+    match serde_json::to_string_pretty(value) {
         Ok(json) => {
             outln!("{json}");
             EXIT_OK

@@ -43,6 +43,8 @@ pub mod settings;
 pub mod source;
 mod suppress;
 mod templates;
+#[cfg(test)]
+mod test_support;
 pub mod workspace;
 
 pub use config::CliOverrides;

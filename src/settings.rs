@@ -105,12 +105,7 @@ impl Settings {
                 return Arc::clone(run);
             }
         }
-        let post = crate::schema::normalize(post);
-        let folder = post.parent().unwrap_or(&post);
-        Arc::new(Boundary::new(
-            &crate::boundary::root_around(folder, folder),
-            self.follow_symlinks_outside,
-        ))
+        Arc::new(Boundary::around(post, self.follow_symlinks_outside))
     }
 
     /// The settings of one config file's top level (its `extend` is not followed and no

@@ -155,16 +155,7 @@ fn jekyll_evidence(dir: &Path) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        for (rel, content) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, content).unwrap();
-        }
-        dir
-    }
+    use crate::test_support::tree;
 
     fn generator(files: &[(&str, &str)]) -> Option<Generator> {
         let dir = tree(files);

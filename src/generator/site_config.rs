@@ -47,18 +47,14 @@ pub fn read_site_config(site: &Site) -> Result<Option<SiteConfig>, String> {
     let value = parse_file(&path)?;
     let get = |key: &str| string_at(&value, key);
     let config = match site.generator {
-        Generator::Hexo => SiteConfig {
+        // The same keys but for the base path: Hexo's `root`, Jekyll's `baseurl`.
+        Generator::Hexo | Generator::Jekyll => SiteConfig {
             url: get("url"),
-            base_path: get("root"),
-            permalinks: get("permalink")
-                .map(|p| (String::new(), p))
-                .into_iter()
-                .collect(),
-            path,
-        },
-        Generator::Jekyll => SiteConfig {
-            url: get("url"),
-            base_path: get("baseurl"),
+            base_path: get(if site.generator == Generator::Hexo {
+                "root"
+            } else {
+                "baseurl"
+            }),
             permalinks: get("permalink")
                 .map(|p| (String::new(), p))
                 .into_iter()

@@ -77,8 +77,14 @@ pub enum Places {
 }
 
 /// The places a local image URL may point at, decided on the path as written: nothing is
-/// looked up on disk except the layout's markers inside `boundary`.
-pub fn candidates(post: &Path, url: &str, static_dirs: &[PathBuf], boundary: &Boundary) -> Places {
+/// looked up on disk. `layout` is the post's (see [`layout`]); `root` is the repository root.
+pub fn candidates(
+    post: &Path,
+    url: &str,
+    static_dirs: &[PathBuf],
+    layout: &Layout,
+    root: &Path,
+) -> Places {
     let path = url.split(['?', '#']).next().unwrap_or("");
     let path = percent_decode_str(path).decode_utf8_lossy();
     if path.is_empty() {
@@ -98,18 +104,18 @@ pub fn candidates(post: &Path, url: &str, static_dirs: &[PathBuf], boundary: &Bo
             let root = absolute(root);
             bases.push((root.clone(), root));
         }
-        match layout(&post, boundary) {
+        match layout {
             Layout::Hexo { site } => bases.push((site.join("source"), site.join("source"))),
             Layout::Hugo { site } => bases.push((site.join("static"), site.join("static"))),
-            Layout::Jekyll { site } => bases.push((site.clone(), site)),
+            Layout::Jekyll { site } => bases.push((site.clone(), site.clone())),
             Layout::Unknown => {}
         }
         return places(bases, rooted);
     }
     if !static_dirs.is_empty() {
-        bases.push((boundary.root().to_owned(), dir.to_owned()));
+        bases.push((root.to_owned(), dir.to_owned()));
     }
-    match layout(&post, boundary) {
+    match layout {
         Layout::Hexo { site } => {
             bases.push((site.join("source"), dir.to_owned()));
             if let Some(stem) = post.file_stem() {
@@ -179,22 +185,29 @@ mod tests {
         let post = root.join("hexo/source/_posts/hello.md");
         assert!(matches!(layout(&post, &b), Layout::Hexo { .. }));
         let found = |url: &str| {
-            files(candidates(&post, url, &[], &b))
+            files(candidates(&post, url, &[], &layout(&post, &b), root))
                 .iter()
                 .any(|p| p.is_file())
         };
         assert!(found("a.png"));
         assert!(found("/img/b.png"));
         assert!(!found("/img/c.png"));
-        assert!(!files(candidates(&post, "/img/c.png", &[], &b)).is_empty());
+        assert!(!files(candidates(
+            &post,
+            "/img/c.png",
+            &[],
+            &layout(&post, &b),
+            root
+        ))
+        .is_empty());
         assert_eq!(
-            candidates(&post, "../../../etc/passwd", &[], &b),
+            candidates(&post, "../../../etc/passwd", &[], &layout(&post, &b), root),
             Places::Escapes {
                 root: crate::schema::normalize(&root.join("hexo/source"))
             }
         );
         assert_eq!(
-            candidates(&post, "/../../x.png", &[], &b),
+            candidates(&post, "/../../x.png", &[], &layout(&post, &b), root),
             Places::Escapes {
                 root: crate::schema::normalize(&root.join("hexo/source"))
             }
@@ -207,24 +220,48 @@ mod tests {
         std::fs::write(root.join("hugo/static/i/x.png"), "").unwrap();
         let post = root.join("hugo/content/posts/trip/index.md");
         assert!(matches!(layout(&post, &b), Layout::Hugo { .. }));
-        assert!(files(candidates(&post, "/i/x.png", &[], &b))
-            .iter()
-            .any(|p| p.is_file()));
-        assert_eq!(files(candidates(&post, "y.png", &[], &b)).len(), 1);
+        assert!(
+            files(candidates(&post, "/i/x.png", &[], &layout(&post, &b), root))
+                .iter()
+                .any(|p| p.is_file())
+        );
+        assert_eq!(
+            files(candidates(&post, "y.png", &[], &layout(&post, &b), root)).len(),
+            1
+        );
         let leaf = root.join("hugo/content/posts/other.md");
-        assert_eq!(candidates(&leaf, "y.png", &[], &b), Places::Unknown);
+        assert_eq!(
+            candidates(&leaf, "y.png", &[], &layout(&leaf, &b), root),
+            Places::Unknown
+        );
 
         std::fs::create_dir_all(root.join("jekyll/_posts")).unwrap();
         std::fs::write(root.join("jekyll/_config.yml"), "").unwrap();
         let post = root.join("jekyll/_posts/2020-01-01-a.md");
         assert!(matches!(layout(&post, &b), Layout::Jekyll { .. }));
-        assert_eq!(candidates(&post, "a.png", &[], &b), Places::Unknown);
-        assert_eq!(files(candidates(&post, "/assets/a.png", &[], &b)).len(), 1);
+        assert_eq!(
+            candidates(&post, "a.png", &[], &layout(&post, &b), root),
+            Places::Unknown
+        );
+        assert_eq!(
+            files(candidates(
+                &post,
+                "/assets/a.png",
+                &[],
+                &layout(&post, &b),
+                root
+            ))
+            .len(),
+            1
+        );
 
         std::fs::create_dir_all(root.join("plain/.git")).unwrap();
         let post = root.join("plain/post.md");
         assert_eq!(layout(&post, &b), Layout::Unknown);
-        assert_eq!(candidates(&post, "/a.png", &[], &b), Places::Unknown);
+        assert_eq!(
+            candidates(&post, "/a.png", &[], &layout(&post, &b), root),
+            Places::Unknown
+        );
     }
 
     #[test]

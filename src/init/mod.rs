@@ -86,17 +86,8 @@ pub fn write(plan: &Plan, force: bool) -> Result<(), InitError> {
 mod tests {
     use super::*;
     use crate::config::{load, CliOverrides};
+    use crate::test_support::tree as site;
     use crate::Settings;
-
-    fn site(files: &[(&str, &str)]) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        for (rel, content) in files {
-            let path = dir.path().join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, content).unwrap();
-        }
-        dir
-    }
 
     /// The written file loads and resolves as postlint would use it.
     fn settings_of(plan: &Plan) -> Settings {

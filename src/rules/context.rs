@@ -9,6 +9,7 @@ use super::dates::{date_values, DateValue};
 use crate::boundary::Boundary;
 use crate::document::Document;
 use crate::images::covers::{covers, Cover};
+use crate::images::local::{layout, Layout};
 use crate::images::{image_refs, ImageRef};
 use crate::schema::SchemaIssue;
 use crate::Settings;
@@ -22,6 +23,7 @@ pub struct Context<'a> {
     schema_issues: OnceCell<Vec<SchemaIssue>>,
     hexo_templates: OnceCell<Vec<crate::templates::Found>>,
     boundary: OnceCell<Arc<Boundary>>,
+    layout: OnceCell<Layout>,
 }
 
 impl<'a> Context<'a> {
@@ -35,6 +37,7 @@ impl<'a> Context<'a> {
             schema_issues: OnceCell::new(),
             hexo_templates: OnceCell::new(),
             boundary: OnceCell::new(),
+            layout: OnceCell::new(),
         }
     }
 
@@ -48,6 +51,12 @@ impl<'a> Context<'a> {
     pub fn boundary(&self) -> &Boundary {
         self.boundary
             .get_or_init(|| self.settings.boundary_for(Path::new(&self.doc.source.name)))
+    }
+
+    /// The site layout the post belongs to, looked up on disk once per post.
+    pub fn layout(&self) -> &Layout {
+        self.layout
+            .get_or_init(|| layout(Path::new(&self.doc.source.name), self.boundary()))
     }
 
     /// The configured cover keys present in the front matter.

@@ -26,7 +26,13 @@ fn check(ctx: &Context, findings: &mut Findings) {
             continue;
         }
         let boundary = ctx.boundary();
-        let places = match local::candidates(post, &image.url, &settings.static_dirs, boundary) {
+        let places = match local::candidates(
+            post,
+            &image.url,
+            &settings.static_dirs,
+            ctx.layout(),
+            boundary.root(),
+        ) {
             Places::Unknown => continue,
             // Decided on the path as written: what exists up there never changes the finding.
             Places::Escapes { root } => {
