@@ -109,9 +109,14 @@ pub struct CheckArgs {
     /// Write the report to FILE (the summary still goes to the terminal).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Print the number of findings per rule, most frequent first, with how many can be fixed.
+    /// Print the number of findings per rule, most frequent first, with how many can be fixed,
+    /// then per folder.
     #[arg(long)]
     pub statistics: bool,
+    /// Show every finding: by default, when one rule has more than 5 findings in a file, `full`
+    /// and `concise` show its first 3 and count the rest.
+    #[arg(long)]
+    pub no_group: bool,
     /// Print findings only: no summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -26,7 +26,9 @@ use postlint::config::files::ExcludeReason;
 use postlint::config::{CliOverrides, ConfigError};
 use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
-use postlint::render::{fixable_line, formatter, statistics, summary_line, Style, Totals};
+use postlint::render::{
+    fixable_line, formatter, statistics, summary_line, FormatKind, Overview, Style, Totals,
+};
 use postlint::rules::{lookup, RULES};
 use postlint::{discover, lint, FileReport, Severity};
 use postlint::{ConfigChoice, Settings, Workspace};
@@ -36,6 +38,9 @@ use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs, ShowFiles};
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_TOOL: u8 = 2;
+/// Rules the summary line names, when a run has more than this many findings.
+const TOP_RULES: usize = 3;
+const NAME_TOP_RULES_ABOVE: usize = 10;
 
 pub fn run(command: Command) -> u8 {
     match command {
@@ -340,6 +345,7 @@ fn check(args: CheckArgs) -> u8 {
         links: color,
         width: terminal_width(),
         unsafe_fixes: args.unsafe_fixes,
+        group: !args.no_group,
     };
     let format = formatter(args.format, style);
     let totals = Totals {
@@ -347,6 +353,7 @@ fn check(args: CheckArgs) -> u8 {
         ..Totals::of(&reports)
     };
     let report = format.render(&reports);
+    let overview = Overview::of(&reports);
     let mut out = std::io::stdout().lock();
     let mut tool_error = false;
     match &args.output {
@@ -363,7 +370,7 @@ fn check(args: CheckArgs) -> u8 {
     // Machine formats on stdout stay parseable: anything else goes to stderr then.
     let human_stdout = args.output.is_some() || format.wants_summary();
     if args.statistics {
-        let table = statistics(&reports);
+        let table = statistics(&overview);
         if human_stdout {
             let _ = out.write_all(table.as_bytes());
         } else {
@@ -386,8 +393,27 @@ fn check(args: CheckArgs) -> u8 {
                 count(files_fixed, "file")
             ));
         }
-        lines.push(summary_line(&totals));
+        // A handful of findings is read one by one; past that, the rules found most say where
+        // to start. A rule found once is not a pattern worth naming.
+        let many = totals.errors + totals.warnings + totals.infos > NAME_TOP_RULES_ABOVE;
+        let top: Vec<(&str, usize)> = overview
+            .top_rules(if many { TOP_RULES } else { 0 })
+            .iter()
+            .filter(|r| r.count > 1)
+            .map(|r| (r.code, r.count))
+            .collect();
+        lines.push(summary_line(&totals, &top));
         lines.extend(fixable_line(&totals, args.unsafe_fixes));
+        if args.format == FormatKind::Html && !tool_error {
+            let place = args
+                .output
+                .as_ref()
+                .map_or("stdout".to_owned(), |p| p.display().to_string());
+            lines.push(format!(
+                "Wrote the HTML report to {place} ({}).",
+                size(report.len())
+            ));
+        }
         if let Some(max) = over_max_warnings {
             lines.push(format!(
                 "Failed: {}, more than --max-warnings {max}.",
@@ -588,6 +614,15 @@ fn write_baseline(
         );
     }
     EXIT_OK
+}
+
+/// A file size for people: `812 bytes`, `4.2 KB`, `13.7 MB` (powers of 1000, as file managers show).
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..=999 => format!("{bytes} bytes"),
+        1_000..=999_999 => format!("{:.1} KB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
 }
 
 fn count(n: usize, what: &str) -> String {

@@ -103,3 +103,51 @@ fn concise_is_coloured_only_when_asked_or_on_a_terminal() {
     );
     assert!(out.contains("\u{1b}[1ma.md:4:11:\u{1b}[0m"), "{out:?}");
 }
+
+#[test]
+fn many_findings_of_one_rule_in_a_post_are_grouped_after_a_few() {
+    let imgs: String = (0..9)
+        .map(|i| format!("<img src=\"https://a.example/{i}.png\">\n"))
+        .collect();
+    let dir = tree(&[
+        ("posts/many.md", &format!("---\ntitle: t\n---\n{imgs}")),
+        (
+            "posts/few.md",
+            "---\ntitle: t\n---\n<img src=\"https://a.example/x.png\">\n",
+        ),
+    ]);
+    let run = |extra: &[&str]| {
+        let (_, out, _) = outcome(
+            postlint_in(dir.path())
+                .args([
+                    "check",
+                    "--no-config",
+                    "--select",
+                    "IMG030",
+                    "--format",
+                    "concise",
+                ])
+                .args(extra)
+                .arg("posts"),
+        );
+        out
+    };
+    let grouped = run(&[]);
+    let lines: Vec<&str> = grouped.lines().collect();
+    assert_eq!(
+        lines[..5],
+        [
+            "posts/few.md:4:1: error[IMG030] image without an `alt` attribute",
+            "posts/many.md:4:1: error[IMG030] image without an `alt` attribute",
+            "posts/many.md:5:1: error[IMG030] image without an `alt` attribute",
+            "posts/many.md:6:1: error[IMG030] image without an `alt` attribute",
+            "posts/many.md: … and 6 more IMG030 in this file (`--no-group` shows all)",
+        ],
+        "{grouped}"
+    );
+    let all = run(&["--no-group"]);
+    assert_eq!(all.matches("error[IMG030]").count(), 10, "{all}");
+    assert!(!all.contains("more IMG030"));
+    // The summary counts every finding either way.
+    assert!(grouped.contains("Found 10 errors"), "{grouped}");
+}

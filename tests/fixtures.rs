@@ -29,6 +29,7 @@ const STYLE: Style = Style {
     links: false,
     width: 100,
     unsafe_fixes: false,
+    group: false,
 };
 
 fn manifest_dir() -> PathBuf {

@@ -45,6 +45,31 @@ format_snapshot!(sarif, "sarif");
 format_snapshot!(github, "github");
 format_snapshot!(gitlab, "gitlab");
 format_snapshot!(junit, "junit");
+format_snapshot!(markdown, "markdown");
+
+#[test]
+fn html_is_the_same_at_every_thread_count() {
+    let (code, one) = run("html", "1");
+    assert_eq!(code, 1);
+    assert_eq!(run("html", "4").1, one);
+    assert!(one.starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn markdown_links_findings_to_the_commit_inside_github_actions() {
+    let out = postlint()
+        .args(["check", "--no-config", "--format", "markdown", "examples"])
+        .env("GITHUB_SERVER_URL", "https://github.example")
+        .env("GITHUB_REPOSITORY", "owner/blog")
+        .env("GITHUB_SHA", "0123abc")
+        .output()
+        .expect("postlint runs");
+    let out = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        out.contains("[`examples/duplicate-key.md`:4:1](https://github.example/owner/blog/blob/0123abc/examples/duplicate-key.md#L4)"),
+        "{out}"
+    );
+}
 
 #[test]
 fn machine_formats_parse() {

@@ -240,9 +240,11 @@ proptest! {
         }
         // Every format renders whatever was found.
         let reports = std::slice::from_ref(&report);
-        let style = Style { color: false, links: false, width: 100, unsafe_fixes: false };
+        let style = Style { color: false, links: false, width: 100, unsafe_fixes: false, group: false };
         let _ = formatter(FormatKind::Full, style).render(reports);
         let _ = formatter(FormatKind::Concise, style).render(reports);
+        let _ = formatter(FormatKind::Html, style).render(reports);
+        let _ = formatter(FormatKind::Markdown, style).render(reports);
         let json = formatter(FormatKind::Json, style).render(reports);
         let parsed: Vec<serde_json::Value> = serde_json::from_str(&json).expect("valid JSON");
         prop_assert_eq!(parsed.len(), report.diagnostics.len());

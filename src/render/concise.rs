@@ -2,7 +2,7 @@ use std::fmt::Write;
 
 use owo_colors::OwoColorize;
 
-use super::{Format, Style};
+use super::{overview, Format, Style};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
@@ -15,7 +15,8 @@ impl Format for Concise {
     fn render(&self, reports: &[FileReport]) -> String {
         let mut out = String::new();
         for report in reports {
-            for d in &report.diagnostics {
+            let grouped = overview::group(&report.diagnostics, self.style.group);
+            for d in grouped.shown {
                 let p = report.source.position(d.primary.span.start);
                 let place = format!("{}:{}:{}:", report.name(), p.line, p.column);
                 let severity = d.severity.to_string();
@@ -42,6 +43,14 @@ impl Format for Concise {
                 } else {
                     let _ = writeln!(out, "{place} {severity}{code} {fixable}{}", d.message);
                 }
+            }
+            for (code, more) in grouped.hidden {
+                let _ = writeln!(
+                    out,
+                    "{}: {}",
+                    report.name(),
+                    overview::hidden_line(code, more)
+                );
             }
         }
         out

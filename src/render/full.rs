@@ -11,8 +11,8 @@ use miette::{
 use rayon::prelude::*;
 
 use super::excerpt::Excerpt;
-use super::{Format, Style};
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use super::{overview, Format, Style};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{FileReport, NOT_CHECKED};
 use crate::source::{clamp_span, LineIndex};
 
@@ -65,7 +65,8 @@ impl Full {
             lines: report.source.lines.clone(),
         };
         let mut out = String::new();
-        for d in &report.diagnostics {
+        let grouped = overview::group(&report.diagnostics, self.style.group);
+        for d in grouped.shown {
             let spans: Vec<_> = std::iter::once(&d.primary)
                 .chain(&d.secondary)
                 .map(|l| clamp_span(&source.text, l.span.clone()))
@@ -77,7 +78,7 @@ impl Full {
                 &spans,
                 CONTEXT_LINES,
             );
-            let help = match (&d.help, self.fix_note(d)) {
+            let help = match (&d.help, self.style.fix_note(d)) {
                 (Some(help), Some(note)) => Some(format!("{help}\n{note}")),
                 (help, note) => help.clone().or(note),
             };
@@ -102,24 +103,14 @@ impl Full {
             }
             out.push('\n');
         }
+        for (code, more) in grouped.hidden {
+            out.push_str(&format!(
+                "{}: {}\n\n",
+                report.name(),
+                overview::hidden_line(code, more)
+            ));
+        }
         out
-    }
-}
-
-impl Full {
-    /// What `--fix` would do about `d`, and with which flags.
-    fn fix_note(&self, d: &Diagnostic) -> Option<String> {
-        let fix = d.fix.as_ref()?;
-        Some(match fix.applicability {
-            Applicability::Safe => format!("fix: {} (`--fix`)", fix.description),
-            Applicability::Unsafe if self.style.unsafe_fixes => {
-                format!("fix (unsafe): {} (`--fix --unsafe-fixes`)", fix.description)
-            }
-            Applicability::Unsafe => format!(
-                "unsafe fix available with `--unsafe-fixes`: {}",
-                fix.description
-            ),
-        })
     }
 }
 

@@ -5,13 +5,17 @@ mod excerpt;
 mod full;
 mod github;
 mod gitlab;
+mod html;
 mod json;
 mod junit;
+mod markdown;
+mod overview;
 mod sarif;
 mod summary;
 
 use crate::lint::FileReport;
 
+pub use overview::{common_folder, FileRow, FolderRow, Overview, RuleRow};
 pub use summary::{fixable_line, statistics, summary_line, Totals};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,6 +36,10 @@ pub enum FormatKind {
     Gitlab,
     /// JUnit XML, one test case per file.
     Junit,
+    /// A self-contained HTML report of the whole run, for an editor's audit (use `--output`).
+    Html,
+    /// A Markdown summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+    Markdown,
 }
 
 /// How human output should look.
@@ -42,6 +50,9 @@ pub struct Style {
     pub width: usize,
     /// `--unsafe-fixes`: unsafe fixes count as applicable, and are marked as such.
     pub unsafe_fixes: bool,
+    /// Whether many findings of one rule in one file are cut to a few and counted
+    /// (`--no-group` turns it off).
+    pub group: bool,
 }
 
 impl Style {
@@ -49,6 +60,22 @@ impl Style {
     pub fn fixable(&self, d: &crate::diagnostic::Diagnostic) -> bool {
         d.fix.as_ref().is_some_and(|f| {
             self.unsafe_fixes || f.applicability == crate::diagnostic::Applicability::Safe
+        })
+    }
+
+    /// What `--fix` would do about `d`, and with which flags.
+    pub fn fix_note(&self, d: &crate::diagnostic::Diagnostic) -> Option<String> {
+        use crate::diagnostic::Applicability;
+        let fix = d.fix.as_ref()?;
+        Some(match fix.applicability {
+            Applicability::Safe => format!("fix: {} (`--fix`)", fix.description),
+            Applicability::Unsafe if self.unsafe_fixes => {
+                format!("fix (unsafe): {} (`--fix --unsafe-fixes`)", fix.description)
+            }
+            Applicability::Unsafe => format!(
+                "unsafe fix available with `--unsafe-fixes`: {}",
+                fix.description
+            ),
         })
     }
 }
@@ -60,6 +87,7 @@ impl Default for Style {
             links: false,
             width: 100,
             unsafe_fixes: false,
+            group: true,
         }
     }
 }
@@ -81,5 +109,7 @@ pub fn formatter(kind: FormatKind, style: Style) -> Box<dyn Format> {
         FormatKind::Github => Box::new(github::Github),
         FormatKind::Gitlab => Box::new(gitlab::Gitlab),
         FormatKind::Junit => Box::new(junit::Junit),
+        FormatKind::Html => Box::new(html::Html { style }),
+        FormatKind::Markdown => Box::new(markdown::Markdown::new(style)),
     }
 }

@@ -1,3 +1,4 @@
+use super::overview::Overview;
 use crate::diagnostic::{Applicability, Severity};
 use crate::lint::FileReport;
 
@@ -48,8 +49,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// One line for people: what was found, in how many files.
-pub fn summary_line(t: &Totals) -> String {
+/// One line for people: what was found, in how many files, and the rules found most
+/// (`top`: code and count, most first).
+pub fn summary_line(t: &Totals, top: &[(&str, usize)]) -> String {
     let checked = t.files - t.not_checked;
     if checked == 0 && t.not_checked > 0 {
         return format!(
@@ -78,6 +80,13 @@ pub fn summary_line(t: &Totals) -> String {
         line.push_str(&format!(" ({} baselined)", t.baselined));
     }
     line.push('.');
+    if !top.is_empty() {
+        let named: Vec<String> = top
+            .iter()
+            .map(|(code, n)| format!("{code} ({n})"))
+            .collect();
+        line.push_str(&format!(" Most frequent: {}.", named.join(", ")));
+    }
     if t.not_checked > 0 {
         line.push_str(&format!(
             " {} could not be checked.",
@@ -113,19 +122,13 @@ pub fn fixable_line(t: &Totals, unsafe_fixes: bool) -> Option<String> {
     }
 }
 
-/// Findings per rule, most frequent first (then by code), with how many carry a fix.
-pub fn statistics(reports: &[FileReport]) -> String {
-    let mut rows: std::collections::BTreeMap<(&str, &str), (usize, usize)> = Default::default();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        let row = rows.entry((d.code, d.name)).or_default();
-        row.0 += 1;
-        row.1 += usize::from(d.fix.is_some());
-    }
-    let mut rows: Vec<_> = rows.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-    let width = rows
+/// Findings per rule, most frequent first (then by code), with how many carry a fix; then
+/// findings per folder (top-level folders of the linted tree, each with its subfolders).
+pub fn statistics(overview: &Overview) -> String {
+    let width = overview
+        .rules
         .iter()
-        .map(|((_, name), _)| name.len())
+        .map(|r| r.name.len())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -133,10 +136,31 @@ pub fn statistics(reports: &[FileReport]) -> String {
         "{:>7}  {:<6}  {:<width$}  {:>7}\n",
         "count", "code", "name", "fixable"
     );
-    for ((code, name), (count, fixable)) in rows {
+    for r in &overview.rules {
+        let fixable = r.fixable_safe + r.fixable_unsafe;
         out.push_str(&format!(
-            "{count:>7}  {code:<6}  {name:<width$}  {fixable:>7}\n"
+            "{:>7}  {:<6}  {:<width$}  {fixable:>7}\n",
+            r.count, r.code, r.name
         ));
+    }
+    // One folder says nothing a per-rule table did not.
+    if overview.folders.iter().filter(|f| f.depth == 1).count() > 1
+        || overview.folders.iter().any(|f| f.depth == 2)
+    {
+        out.push_str(&format!(
+            "\n{:>7}  {:>7}  {:>7}  folder\n",
+            "count", "files", "checked"
+        ));
+        for f in overview.folders.iter().filter(|f| f.findings() > 0) {
+            let indent = if f.depth == 2 { "  " } else { "" };
+            out.push_str(&format!(
+                "{:>7}  {:>7}  {:>7}  {indent}{}\n",
+                f.findings(),
+                f.files_with_findings,
+                f.files,
+                f.folder
+            ));
+        }
     }
     out
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// Variables that change how postlint draws its reports (colour, width). The runs below remove
+/// Variables that change how postlint draws its reports (colour, width, links). The runs below remove
 /// them so that a developer's shell cannot change a test's result.
 const STYLE_VARS: &[&str] = &[
     "NO_COLOR",
@@ -20,6 +20,10 @@ const STYLE_VARS: &[&str] = &[
     "FORCE_COLOR",
     "COLUMNS",
     "TERM",
+    // Inside GitHub Actions, `--format markdown` links findings to the commit.
+    "GITHUB_SERVER_URL",
+    "GITHUB_REPOSITORY",
+    "GITHUB_SHA",
 ];
 
 pub fn manifest_dir() -> PathBuf {
