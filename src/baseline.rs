@@ -59,6 +59,54 @@ pub struct Baseline {
     entries: Vec<Entry>,
 }
 
+/// The state of [`Baseline::applier`]: the entries not yet matched, and the files seen.
+pub struct Applier {
+    left: HashMap<(String, String, String), usize>,
+    anchor: PathAnchor,
+    applied: Applied,
+    checked: BTreeSet<String>,
+}
+
+impl Applier {
+    /// Removes from `report` the findings the baseline lists.
+    pub fn apply(&mut self, report: &mut FileReport) {
+        if report.not_checked {
+            return;
+        }
+        let path = self.anchor.key(report.name());
+        let text = report.source.text.clone();
+        let (left, applied) = (&mut self.left, &mut self.applied);
+        report.diagnostics.retain(|d| {
+            if d.code == NOT_CHECKED {
+                return true;
+            }
+            let key = (path.clone(), d.code.to_owned(), fingerprint(&text, d));
+            match left.get_mut(&key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    applied.baselined += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
+        self.checked.insert(path);
+    }
+
+    pub fn finish(self) -> Applied {
+        let stale = self
+            .left
+            .iter()
+            .filter(|((path, _, _), _)| self.checked.contains(path))
+            .map(|(_, n)| n)
+            .sum();
+        Applied {
+            stale,
+            ..self.applied
+        }
+    }
+}
+
 /// What applying a baseline did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Applied {
@@ -375,39 +423,27 @@ impl Baseline {
 
     /// Removes from `reports` the findings this baseline lists; PL000 findings always stay.
     pub fn apply(&self, reports: &mut [FileReport], anchor: &PathAnchor) -> Applied {
+        let mut applier = self.applier(anchor.clone());
+        for report in reports {
+            applier.apply(report);
+        }
+        applier.finish()
+    }
+
+    /// [`Baseline::apply`] one file at a time, for a run that reports each file as it goes.
+    pub fn applier(&self, anchor: PathAnchor) -> Applier {
         let mut left: HashMap<(String, String, String), usize> = HashMap::new();
         for e in &self.entries {
             *left
                 .entry((e.path.clone(), e.code.clone(), e.fingerprint.clone()))
                 .or_default() += 1;
         }
-        let mut applied = Applied::default();
-        let mut checked = BTreeSet::new();
-        for report in reports.iter_mut().filter(|r| !r.not_checked) {
-            let path = anchor.key(report.name());
-            let text = report.source.text.clone();
-            report.diagnostics.retain(|d| {
-                if d.code == NOT_CHECKED {
-                    return true;
-                }
-                let key = (path.clone(), d.code.to_owned(), fingerprint(&text, d));
-                match left.get_mut(&key) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        applied.baselined += 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
-            checked.insert(path);
+        Applier {
+            left,
+            anchor,
+            applied: Applied::default(),
+            checked: BTreeSet::new(),
         }
-        applied.stale = left
-            .iter()
-            .filter(|((path, _, _), _)| checked.contains(path))
-            .map(|(_, n)| n)
-            .sum();
-        applied
     }
 
     fn counts(&self) -> BTreeMap<(&str, &str, &str), usize> {

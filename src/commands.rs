@@ -16,7 +16,7 @@ macro_rules! out {
 }
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::CommandFactory;
@@ -27,7 +27,7 @@ use postlint::config::{CliOverrides, ConfigError};
 use postlint::diagnostic::Applicability;
 use postlint::fix::{self, FixMode, Fixed};
 use postlint::render::{
-    fixable_line, formatter, statistics, summary_line, FormatKind, Overview, Style, Totals,
+    fixable_line, formatter, statistics, summary_line, FormatKind, Style, Tally, Totals,
 };
 use postlint::rules::{lookup, RULES};
 use postlint::{discover, lint, FileReport, Severity};
@@ -38,6 +38,9 @@ use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs, ShowFiles};
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_TOOL: u8 = 2;
+/// Files linted and reported together when a check streams its report: enough to keep both
+/// cores busy, few enough that the posts held at once stay a few megabytes.
+const BATCH: usize = 256;
 /// Rules the summary line names, when a run has more than this many findings.
 const TOP_RULES: usize = 3;
 const NAME_TOP_RULES_ABOVE: usize = 10;
@@ -301,9 +304,13 @@ fn check(args: CheckArgs) -> u8 {
             EXIT_TOOL
         };
     }
+    // A plain check reports each batch of files as soon as it is linted and drops their text,
+    // so memory stays flat on a site of any size; fixing, diffs and a new baseline need every
+    // file first.
+    let streaming = !fixing && !args.diff && args.write_baseline.is_none();
     if fixing {
         fixed.extend(fix::fix_targets(&found.files, mode, !args.diff));
-    } else {
+    } else if !streaming {
         fixed.extend(lint::lint_targets(&found.files).into_iter().map(unfixed));
     }
     if args.diff {
@@ -311,20 +318,69 @@ fn check(args: CheckArgs) -> u8 {
     }
     let applied: usize = fixed.iter().map(|f| f.applied).sum();
     let files_fixed = fixed.iter().filter(|f| f.original.is_some()).count();
-    let mut reports: Vec<FileReport> = fixed.into_iter().map(|f| f.report).collect();
+    let first: Vec<FileReport> = fixed.into_iter().map(|f| f.report).collect();
     if let Some(target) = &args.write_baseline {
         let old = Baseline::load(baseline_path.as_deref().unwrap_or(target)).ok();
         return write_baseline(
             target,
             old.as_ref(),
-            &reports,
+            &first,
             &found.errors,
             &cwd,
             args.quiet,
         );
     }
-    let baselined = baseline.map_or(0, |(b, anchor)| {
-        let applied = b.apply(&mut reports, &anchor);
+
+    let color = use_color(args.color);
+    let style = Style {
+        color,
+        links: color,
+        width: terminal_width(),
+        unsafe_fixes: args.unsafe_fixes,
+        group: !args.no_group,
+    };
+    let mut format = formatter(args.format, style);
+    let mut tool_error = false;
+    let mut sink = match ReportSink::open(args.output.as_deref()) {
+        Ok(sink) => sink,
+        Err(err) => {
+            tool_error = true;
+            eprintln!("postlint: {err}");
+            ReportSink::discard()
+        }
+    };
+    let mut applier = baseline.map(|(b, anchor)| b.applier(anchor));
+    let mut totals = Totals::default();
+    let mut tally = Tally::default();
+    let mut saw_not_checked = false;
+    let later = found
+        .files
+        .chunks(BATCH)
+        .filter(|_| streaming)
+        .map(lint::lint_targets);
+    for mut batch in std::iter::once(first).chain(later) {
+        for report in &mut batch {
+            if let Some(applier) = &mut applier {
+                applier.apply(report);
+            }
+            totals.add(report);
+            tally.add(report);
+            saw_not_checked |= report
+                .diagnostics
+                .iter()
+                .any(|d| d.code == lint::NOT_CHECKED);
+        }
+        sink.write(&format.files(&batch));
+    }
+    sink.write(&format.finish());
+    let written = sink.written;
+    if let Err(err) = sink.close() {
+        tool_error = true;
+        eprintln!("postlint: {err}");
+    }
+    if let Some(applier) = applier {
+        let applied = applier.finish();
+        totals.baselined = applied.baselined;
         if applied.stale > 0 && !args.quiet {
             let (what, verb) = if applied.stale == 1 {
                 ("finding", "occurs")
@@ -336,37 +392,9 @@ fn check(args: CheckArgs) -> u8 {
                 applied.stale
             );
         }
-        applied.baselined
-    });
-
-    let color = use_color(args.color);
-    let style = Style {
-        color,
-        links: color,
-        width: terminal_width(),
-        unsafe_fixes: args.unsafe_fixes,
-        group: !args.no_group,
-    };
-    let format = formatter(args.format, style);
-    let totals = Totals {
-        baselined,
-        ..Totals::of(&reports)
-    };
-    let report = format.render(&reports);
-    let overview = Overview::of(&reports);
-    let mut out = std::io::stdout().lock();
-    let mut tool_error = false;
-    match &args.output {
-        Some(path) => {
-            if let Err(err) = std::fs::write(path, report.as_bytes()) {
-                eprintln!("postlint: cannot write {}: {err}", path.display());
-                tool_error = true;
-            }
-        }
-        None => {
-            let _ = out.write_all(report.as_bytes());
-        }
     }
+    let overview = tally.finish();
+    let mut out = std::io::stdout().lock();
     // Machine formats on stdout stay parseable: anything else goes to stderr then.
     let human_stdout = args.output.is_some() || format.wants_summary();
     if args.statistics {
@@ -378,7 +406,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     // Paths that all failed to be found: their errors are the whole answer.
-    let nothing_to_report = reports.is_empty() && !found.errors.is_empty();
+    let nothing_to_report = totals.files == 0 && !found.errors.is_empty();
     let over_max_warnings = settings
         .max_warnings
         .filter(|&max| totals.warnings > max && !args.exit_zero);
@@ -411,7 +439,7 @@ fn check(args: CheckArgs) -> u8 {
                 .map_or("stdout".to_owned(), |p| p.display().to_string());
             lines.push(format!(
                 "Wrote the HTML report to {place} ({}).",
-                size(report.len())
+                size(written)
             ));
         }
         if let Some(max) = over_max_warnings {
@@ -444,8 +472,7 @@ fn check(args: CheckArgs) -> u8 {
         );
     }
 
-    if tool_error || totals.not_checked > 0 || !found.errors.is_empty() || any_not_checked(&reports)
-    {
+    if tool_error || totals.not_checked > 0 || !found.errors.is_empty() || saw_not_checked {
         EXIT_TOOL
     } else if args.exit_zero {
         EXIT_OK
@@ -511,12 +538,6 @@ fn unfixed(report: FileReport) -> Fixed {
 }
 
 /// A PL000 finding is also how a fix that could not be written is reported.
-fn any_not_checked(reports: &[FileReport]) -> bool {
-    reports
-        .iter()
-        .any(|r| r.diagnostics.iter().any(|d| d.code == lint::NOT_CHECKED))
-}
-
 /// `--diff`: the diffs on stdout, what they amount to on stderr; exit 1 when there is a fix.
 fn print_diffs(
     fixed: &[Fixed],
@@ -614,6 +635,63 @@ fn write_baseline(
         );
     }
     EXIT_OK
+}
+
+/// Where the report goes: stdout, or the `--output` file, written batch by batch.
+struct ReportSink {
+    out: Box<dyn Write>,
+    path: Option<PathBuf>,
+    /// Bytes written so far.
+    written: usize,
+    /// The first write error, reported once at the end.
+    error: Option<std::io::Error>,
+}
+
+impl ReportSink {
+    fn open(path: Option<&Path>) -> Result<ReportSink, String> {
+        let out: Box<dyn Write> = match path {
+            Some(path) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(path)
+                    .map_err(|err| format!("cannot write {}: {err}", path.display()))?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+        };
+        Ok(ReportSink {
+            out,
+            path: path.map(Path::to_path_buf),
+            written: 0,
+            error: None,
+        })
+    }
+
+    fn discard() -> ReportSink {
+        ReportSink {
+            out: Box::new(std::io::sink()),
+            path: None,
+            written: 0,
+            error: None,
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        self.written += text.len();
+        if self.error.is_none() {
+            if let Err(err) = self.out.write_all(text.as_bytes()) {
+                self.error = Some(err);
+            }
+        }
+    }
+
+    /// Flushes; an error writing the `--output` file is the run's failure (on stdout, a reader
+    /// that went away, as `| head` does, is not).
+    fn close(mut self) -> Result<(), String> {
+        let flushed = self.out.flush();
+        let error = self.error.take().or(flushed.err());
+        match (error, &self.path) {
+            (Some(err), Some(path)) => Err(format!("cannot write {}: {err}", path.display())),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A file size for people: `812 bytes`, `4.2 KB`, `13.7 MB` (powers of 1000, as file managers show).

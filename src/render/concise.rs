@@ -12,9 +12,9 @@ pub struct Concise {
 }
 
 impl Format for Concise {
-    fn render(&self, reports: &[FileReport]) -> String {
+    fn file(&mut self, report: &FileReport) -> String {
         let mut out = String::new();
-        for report in reports {
+        {
             let grouped = overview::group(&report.diagnostics, self.style.group);
             for d in grouped.shown {
                 let p = report.source.position(d.primary.span.start);

@@ -123,10 +123,15 @@ fn has_lone_cr(text: &str) -> bool {
 }
 
 impl Format for Full {
-    fn render(&self, reports: &[FileReport]) -> String {
+    fn file(&mut self, report: &FileReport) -> String {
+        self.render_file(report)
+    }
+
+    fn files(&mut self, reports: &[FileReport]) -> String {
+        let this = &*self;
         reports
             .par_iter()
-            .map(|r| self.render_file(r))
+            .map(|r| this.render_file(r))
             .collect::<Vec<_>>()
             .concat()
     }

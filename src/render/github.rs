@@ -22,9 +22,9 @@ fn escape_property(s: &str) -> String {
 }
 
 impl Format for Github {
-    fn render(&self, reports: &[FileReport]) -> String {
+    fn file(&mut self, r: &FileReport) -> String {
         let mut out = String::new();
-        for r in reports {
+        {
             for d in &r.diagnostics {
                 let level = match d.severity {
                     Severity::Error => "error",

@@ -10,7 +10,10 @@ use super::Format;
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
-pub struct Gitlab;
+#[derive(Default)]
+pub struct Gitlab {
+    any: bool,
+}
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -40,9 +43,9 @@ struct Pos {
 }
 
 impl Format for Gitlab {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let mut issues = Vec::new();
-        for r in reports {
+    fn file(&mut self, r: &FileReport) -> String {
+        let mut out = String::new();
+        {
             let mut seen: HashMap<String, usize> = HashMap::new();
             for d in &r.diagnostics {
                 let span = crate::source::clamp_span(&r.source.text, d.primary.span.clone());
@@ -53,7 +56,7 @@ impl Format for Gitlab {
                 let fingerprint: String =
                     digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
                 let (s, e) = (r.source.position(span.start), r.source.position(span.end));
-                issues.push(Issue {
+                let issue = Issue {
                     description: format!("{} ({})", d.message, d.code),
                     check_name: d.name,
                     fingerprint,
@@ -75,12 +78,15 @@ impl Format for Gitlab {
                             },
                         },
                     },
-                });
+                };
+                super::json::array_element(&mut self.any, &issue, &mut out);
             }
         }
-        let mut out = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".into());
-        out.push('\n');
         out
+    }
+
+    fn finish(&mut self) -> String {
+        super::json::array_end(self.any)
     }
 
     fn wants_summary(&self) -> bool {

@@ -8,7 +8,11 @@ use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lint::FileReport;
 use crate::source::SourceFile;
 
-pub struct Json;
+#[derive(Default)]
+pub struct Json {
+    /// Whether an element was written, so the next one needs a comma.
+    any: bool,
+}
 
 #[derive(Serialize)]
 pub(super) struct Finding<'a> {
@@ -86,18 +90,38 @@ pub(super) fn finding<'a>(r: &'a FileReport, d: &'a Diagnostic) -> Finding<'a> {
     }
 }
 
-pub(super) fn all_findings(reports: &[FileReport]) -> impl Iterator<Item = Finding<'_>> {
-    reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| finding(r, d)))
+/// A pretty-printed JSON array written one element at a time: the same bytes as
+/// `serde_json::to_string_pretty` of the whole array.
+pub(super) fn array_element(any: &mut bool, value: &impl Serialize, out: &mut String) {
+    let Ok(text) = serde_json::to_string_pretty(value) else {
+        return;
+    };
+    out.push_str(if *any { ",\n" } else { "[\n" });
+    *any = true;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+}
+
+pub(super) fn array_end(any: bool) -> String {
+    if any { "\n]\n" } else { "[]\n" }.to_owned()
 }
 
 impl Format for Json {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let findings: Vec<Finding<'_>> = all_findings(reports).collect();
-        let mut out = serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into());
-        out.push('\n');
+    fn file(&mut self, r: &FileReport) -> String {
+        let mut out = String::new();
+        for d in &r.diagnostics {
+            array_element(&mut self.any, &finding(r, d), &mut out);
+        }
         out
+    }
+
+    fn finish(&mut self) -> String {
+        array_end(self.any)
     }
 
     fn wants_summary(&self) -> bool {
@@ -109,9 +133,9 @@ impl Format for Json {
 pub struct JsonLines;
 
 impl Format for JsonLines {
-    fn render(&self, reports: &[FileReport]) -> String {
+    fn file(&mut self, r: &FileReport) -> String {
         let mut out = String::new();
-        for f in all_findings(reports) {
+        for f in r.diagnostics.iter().map(|d| finding(r, d)) {
             if let Ok(line) = serde_json::to_string(&f) {
                 out.push_str(&line);
                 out.push('\n');

@@ -8,30 +8,32 @@ use super::Format;
 use crate::diagnostic::Severity;
 use crate::lint::{FileReport, NOT_CHECKED};
 
-pub struct Junit;
+/// The counts open the document, so the test cases wait in `cases` until the last file.
+#[derive(Default)]
+pub struct Junit {
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    cases: String,
+}
 
 impl Format for Junit {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let failures: usize = reports
-            .iter()
-            .filter(|r| !r.not_checked && !r.diagnostics.is_empty())
-            .count();
-        let errors = reports.iter().filter(|r| r.not_checked).count();
-        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        let _ = writeln!(
-            out,
-            "<testsuites name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\">\n  \
-             <testsuite name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">",
-            n = reports.len()
-        );
-        for r in reports {
+    fn file(&mut self, r: &FileReport) -> String {
+        self.tests += 1;
+        if r.not_checked {
+            self.errors += 1;
+        } else if !r.diagnostics.is_empty() {
+            self.failures += 1;
+        }
+        let out = &mut self.cases;
+        {
             let name = escape(r.name());
             if r.diagnostics.is_empty() {
                 let _ = writeln!(
                     out,
                     "    <testcase name=\"{name}\" classname=\"postlint\" file=\"{name}\"/>"
                 );
-                continue;
+                return String::new();
             }
             let _ = writeln!(
                 out,
@@ -71,6 +73,18 @@ impl Format for Junit {
             }
             out.push_str("    </testcase>\n");
         }
+        String::new()
+    }
+
+    fn finish(&mut self) -> String {
+        let (n, failures, errors) = (self.tests, self.failures, self.errors);
+        let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        let _ = writeln!(
+            out,
+            "<testsuites name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\">\n  \
+             <testsuite name=\"postlint\" tests=\"{n}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">"
+        );
+        out.push_str(&std::mem::take(&mut self.cases));
         out.push_str("  </testsuite>\n</testsuites>\n");
         out
     }

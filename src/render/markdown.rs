@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::overview::Overview;
+use super::overview::Tally;
 use super::{Format, Style, Totals};
 use crate::lint::FileReport;
 
@@ -17,13 +17,24 @@ pub struct Markdown {
     pub style: Style,
     /// Where a finding's line is on the web, from GitHub Actions' variables; `None` elsewhere.
     pub blob_base: Option<String>,
+    totals: Totals,
+    tally: Tally,
+    /// The first [`FIRST`] findings, as list items.
+    first: Vec<String>,
 }
 
 impl Markdown {
     pub fn new(style: Style) -> Markdown {
+        Markdown::with_links(style, github_blob_base(|k| std::env::var(k).ok()))
+    }
+
+    pub fn with_links(style: Style, blob_base: Option<String>) -> Markdown {
         Markdown {
             style,
-            blob_base: github_blob_base(|k| std::env::var(k).ok()),
+            blob_base,
+            totals: Totals::default(),
+            tally: Tally::default(),
+            first: Vec::new(),
         }
     }
 
@@ -56,9 +67,32 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 impl Format for Markdown {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let totals = Totals::of(reports);
-        let overview = Overview::of(reports);
+    fn file(&mut self, report: &FileReport) -> String {
+        self.totals.add(report);
+        self.tally.add(report);
+        for d in &report.diagnostics {
+            if self.first.len() == FIRST {
+                break;
+            }
+            let p = report.source.position(d.primary.span.start);
+            let rule = match &d.url {
+                Some(url) => format!("[{}]({url})", d.code),
+                None => d.code.to_owned(),
+            };
+            let item = format!(
+                "- {} **{}** {rule}: {}",
+                self.place(report.name(), p.line, p.column),
+                d.severity,
+                inline(&d.message)
+            );
+            self.first.push(item);
+        }
+        String::new()
+    }
+
+    fn finish(&mut self) -> String {
+        let totals = self.totals;
+        let overview = std::mem::take(&mut self.tally).finish();
         let checked = totals.files - totals.not_checked;
         let findings = totals.errors + totals.warnings + totals.infos;
         let mut out = String::from("## postlint\n\n");
@@ -147,22 +181,9 @@ impl Format for Markdown {
                 "Findings".to_owned()
             }
         );
-        let all = reports
-            .iter()
-            .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)));
-        for (report, d) in all.take(FIRST) {
-            let p = report.source.position(d.primary.span.start);
-            let rule = match &d.url {
-                Some(url) => format!("[{}]({url})", d.code),
-                None => d.code.to_owned(),
-            };
-            let _ = writeln!(
-                out,
-                "- {} **{}** {rule}: {}",
-                self.place(report.name(), p.line, p.column),
-                d.severity,
-                inline(&d.message)
-            );
+        for item in &self.first {
+            out.push_str(item);
+            out.push('\n');
         }
         if findings > FIRST {
             let _ = writeln!(
@@ -273,10 +294,7 @@ mod tests {
             Some("https://github.com/o/r/blob/abc/")
         );
         assert_eq!(github_blob_base(|_| None), None);
-        let md = Markdown {
-            style: Style::default(),
-            blob_base: github_blob_base(env),
-        };
+        let md = Markdown::with_links(Style::default(), github_blob_base(env));
         assert_eq!(
             md.place("./source/_posts/中文 post.md", 3, 4),
             "[`./source/_posts/中文 post.md`:3:4](https://github.com/o/r/blob/abc/source/_posts/%E4%B8%AD%E6%96%87%20post.md#L3)"

@@ -15,7 +15,7 @@ mod summary;
 
 use crate::lint::FileReport;
 
-pub use overview::{common_folder, FileRow, FolderRow, Overview, RuleRow};
+pub use overview::{common_folder, FileRow, FolderRow, Overview, RuleRow, Tally};
 pub use summary::{fixable_line, statistics, summary_line, Totals};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -92,24 +92,42 @@ impl Default for Style {
     }
 }
 
-pub trait Format: Sync {
-    /// The whole report for `reports` (in the order given).
-    fn render(&self, reports: &[FileReport]) -> String;
+/// An output format, fed one file at a time in path order so that a run can write each file's
+/// findings as soon as every earlier file is done and then drop its text. Formats whose output
+/// opens with totals (SARIF, JUnit, HTML, Markdown) keep what they need of each file (never its
+/// text) and write it all at the end.
+pub trait Format: Send {
+    /// What can be written for one more file now.
+    fn file(&mut self, report: &FileReport) -> String;
+    /// [`Format::file`] for several files in order (a format may render them in parallel).
+    fn files(&mut self, reports: &[FileReport]) -> String {
+        reports.iter().map(|r| self.file(r)).collect()
+    }
+    /// What follows the last file.
+    fn finish(&mut self) -> String {
+        String::new()
+    }
     /// Whether the human summary line follows the report.
     fn wants_summary(&self) -> bool;
+    /// The whole report for `reports` (in the order given).
+    fn render(&mut self, reports: &[FileReport]) -> String {
+        let mut out = self.files(reports);
+        out.push_str(&self.finish());
+        out
+    }
 }
 
 pub fn formatter(kind: FormatKind, style: Style) -> Box<dyn Format> {
     match kind {
         FormatKind::Full => Box::new(full::Full::new(style)),
         FormatKind::Concise => Box::new(concise::Concise { style }),
-        FormatKind::Json => Box::new(json::Json),
+        FormatKind::Json => Box::new(json::Json::default()),
         FormatKind::JsonLines => Box::new(json::JsonLines),
-        FormatKind::Sarif => Box::new(sarif::Sarif),
+        FormatKind::Sarif => Box::new(sarif::Sarif::default()),
         FormatKind::Github => Box::new(github::Github),
-        FormatKind::Gitlab => Box::new(gitlab::Gitlab),
-        FormatKind::Junit => Box::new(junit::Junit),
-        FormatKind::Html => Box::new(html::Html { style }),
+        FormatKind::Gitlab => Box::new(gitlab::Gitlab::default()),
+        FormatKind::Junit => Box::new(junit::Junit::default()),
+        FormatKind::Html => Box::new(html::Html::new(style)),
         FormatKind::Markdown => Box::new(markdown::Markdown::new(style)),
     }
 }

@@ -72,12 +72,11 @@ pub struct Overview {
 
 impl Overview {
     pub fn of(reports: &[FileReport]) -> Overview {
-        Overview {
-            rules: rules(reports),
-            folders: folders(reports),
-            worst: worst(reports),
-            base: common_folder(reports.iter().map(|r| r.name())),
+        let mut tally = Tally::default();
+        for r in reports {
+            tally.add(r);
         }
+        tally.finish()
     }
 
     /// The `n` rules with the most findings.
@@ -86,12 +85,19 @@ impl Overview {
     }
 }
 
-fn rules(reports: &[FileReport]) -> Vec<RuleRow> {
-    let mut rows: BTreeMap<&str, RuleRow> = BTreeMap::new();
-    for report in reports {
+/// An [`Overview`] built one file at a time, keeping a few numbers per file and none of its
+/// text, so that a run can drop each post once it is reported.
+#[derive(Debug, Default)]
+pub struct Tally {
+    rules: BTreeMap<&'static str, RuleRow>,
+    files: Vec<FileRow>,
+}
+
+impl Tally {
+    pub fn add(&mut self, report: &FileReport) {
         let mut seen: Vec<&str> = Vec::new();
         for d in &report.diagnostics {
-            let row = rows.entry(d.code).or_insert_with(|| RuleRow {
+            let row = self.rules.entry(d.code).or_insert_with(|| RuleRow {
                 code: d.code,
                 name: d.name,
                 severity: d.severity,
@@ -113,30 +119,52 @@ fn rules(reports: &[FileReport]) -> Vec<RuleRow> {
                 row.files += 1;
             }
         }
+        self.files.push(FileRow {
+            path: report.name().to_owned(),
+            errors: report.count(Severity::Error),
+            warnings: report.count(Severity::Warning),
+            infos: report.count(Severity::Info),
+        });
     }
-    let mut rows: Vec<RuleRow> = rows.into_values().collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
-    rows
-}
 
-fn tally(row: &mut FolderRow, report: &FileReport) {
-    row.files += 1;
-    row.files_with_findings += usize::from(!report.diagnostics.is_empty());
-    for d in &report.diagnostics {
-        match d.severity {
-            Severity::Error => row.errors += 1,
-            Severity::Warning => row.warnings += 1,
-            Severity::Info => row.infos += 1,
+    pub fn finish(self) -> Overview {
+        let mut rules: Vec<RuleRow> = self.rules.into_values().collect();
+        rules.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
+        let base = common_folder(self.files.iter().map(|f| f.path.as_str()));
+        let folders = folders(&base, &self.files);
+        let mut worst: Vec<FileRow> = self
+            .files
+            .into_iter()
+            .filter(|f| f.findings() > 0)
+            .collect();
+        worst.sort_by(|a, b| {
+            b.errors
+                .cmp(&a.errors)
+                .then(b.findings().cmp(&a.findings()))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        Overview {
+            rules,
+            folders,
+            worst,
+            base,
         }
     }
 }
 
-fn folders(reports: &[FileReport]) -> Vec<FolderRow> {
-    let base = common_folder(reports.iter().map(|r| r.name()));
+fn tally(row: &mut FolderRow, file: &FileRow) {
+    row.files += 1;
+    row.files_with_findings += usize::from(file.findings() > 0);
+    row.errors += file.errors;
+    row.warnings += file.warnings;
+    row.infos += file.infos;
+}
+
+fn folders(base: &str, files: &[FileRow]) -> Vec<FolderRow> {
     // top-level folder -> (its row, its subfolders)
     let mut tree: BTreeMap<String, (FolderRow, BTreeMap<String, FolderRow>)> = BTreeMap::new();
-    for report in reports {
-        let (top, second) = folders_of(&base, report.name());
+    for file in files {
+        let (top, second) = folders_of(base, &file.path);
         let entry = tree.entry(top.clone()).or_insert_with(|| {
             (
                 FolderRow {
@@ -147,14 +175,14 @@ fn folders(reports: &[FileReport]) -> Vec<FolderRow> {
                 BTreeMap::new(),
             )
         });
-        tally(&mut entry.0, report);
+        tally(&mut entry.0, file);
         if let Some(second) = second {
             let row = entry.1.entry(second.clone()).or_insert_with(|| FolderRow {
                 folder: second,
                 depth: 2,
                 ..FolderRow::default()
             });
-            tally(row, report);
+            tally(row, file);
         }
     }
     let by_findings = |a: &FolderRow, b: &FolderRow| {
@@ -193,26 +221,6 @@ fn shown_folder(base: &str) -> String {
     } else {
         base.to_owned()
     }
-}
-
-fn worst(reports: &[FileReport]) -> Vec<FileRow> {
-    let mut rows: Vec<FileRow> = reports
-        .iter()
-        .filter(|r| !r.diagnostics.is_empty())
-        .map(|r| FileRow {
-            path: r.name().to_owned(),
-            errors: r.count(Severity::Error),
-            warnings: r.count(Severity::Warning),
-            infos: r.count(Severity::Info),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.errors
-            .cmp(&a.errors)
-            .then(b.findings().cmp(&a.findings()))
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    rows
 }
 
 /// The longest folder prefix (ending in `/`, or empty) shared by every path.

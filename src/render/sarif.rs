@@ -10,7 +10,12 @@ use crate::lint::{FileReport, NOT_CHECKED};
 use crate::rules::RULES;
 use crate::source::SourceFile;
 
-pub struct Sarif;
+/// The results sit inside the log object, so they wait until the last file.
+#[derive(Default)]
+pub struct Sarif {
+    results: Vec<Value>,
+    notifications: Vec<Value>,
+}
 
 /// Characters kept as they are in a relative URI: unreserved ones and the path separator.
 const PATH: &AsciiSet = &NON_ALPHANUMERIC
@@ -134,22 +139,24 @@ fn first_paragraph(docs: &str, heading: &str) -> String {
 }
 
 impl Format for Sarif {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let mut results = Vec::new();
-        let mut notifications = Vec::new();
-        for r in reports {
-            for d in &r.diagnostics {
-                if d.code == NOT_CHECKED {
-                    notifications.push(json!({
-                        "level": "error",
-                        "message": { "text": format!("{}: {}", r.name(), d.message) },
-                        "locations": [location(r, &d.primary.span)],
-                    }));
-                } else {
-                    results.push(result(r, d));
-                }
+    fn file(&mut self, r: &FileReport) -> String {
+        for d in &r.diagnostics {
+            if d.code == NOT_CHECKED {
+                self.notifications.push(json!({
+                    "level": "error",
+                    "message": { "text": format!("{}: {}", r.name(), d.message) },
+                    "locations": [location(r, &d.primary.span)],
+                }));
+            } else {
+                self.results.push(result(r, d));
             }
         }
+        String::new()
+    }
+
+    fn finish(&mut self) -> String {
+        let results = std::mem::take(&mut self.results);
+        let notifications = std::mem::take(&mut self.notifications);
         let log = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

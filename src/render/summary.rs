@@ -19,29 +19,32 @@ pub struct Totals {
 
 impl Totals {
     pub fn of(reports: &[FileReport]) -> Totals {
-        let mut t = Totals {
-            files: reports.len(),
-            ..Totals::default()
-        };
+        let mut t = Totals::default();
         for r in reports {
-            if r.not_checked {
-                t.not_checked += 1;
-                continue;
-            }
-            if !r.diagnostics.is_empty() {
-                t.files_with_findings += 1;
-            }
-            t.errors += r.count(Severity::Error);
-            t.warnings += r.count(Severity::Warning);
-            t.infos += r.count(Severity::Info);
-            for fix in r.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
-                match fix.applicability {
-                    Applicability::Safe => t.fixable_safe += 1,
-                    Applicability::Unsafe => t.fixable_unsafe += 1,
-                }
-            }
+            t.add(r);
         }
         t
+    }
+
+    /// Counts one more file.
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        if r.not_checked {
+            self.not_checked += 1;
+            return;
+        }
+        if !r.diagnostics.is_empty() {
+            self.files_with_findings += 1;
+        }
+        self.errors += r.count(Severity::Error);
+        self.warnings += r.count(Severity::Warning);
+        self.infos += r.count(Severity::Info);
+        for fix in r.diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+            match fix.applicability {
+                Applicability::Safe => self.fixable_safe += 1,
+                Applicability::Unsafe => self.fixable_unsafe += 1,
+            }
+        }
     }
 }
 

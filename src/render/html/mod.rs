@@ -7,7 +7,6 @@
 mod chart;
 mod excerpt;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -15,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use self::excerpt::{excerpt, ExcerptLine};
-use super::overview::{folders_of, Overview, RuleRow};
+use super::overview::{folders_of, Overview, RuleRow, Tally};
 use super::{Format, Style, Totals};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::lint::FileReport;
@@ -29,8 +28,45 @@ const WORST: usize = 25;
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; \
                    img-src data:; base-uri 'none'; form-action 'none'";
 
+/// Keeps, per finding, what the page shows of it (its excerpt among them) and, per file, a few
+/// numbers: never a post's text, so a run can drop each post once it is added.
 pub struct Html {
-    pub style: Style,
+    style: Style,
+    totals: Totals,
+    tally: Tally,
+    files: Vec<String>,
+    rules: Vec<Rule>,
+    texts: Texts,
+    findings: Vec<Row>,
+    /// The markup of the first [`PAGE`] findings, for readers without JavaScript.
+    first_page: String,
+}
+
+impl Html {
+    pub fn new(style: Style) -> Html {
+        Html {
+            style,
+            totals: Totals::default(),
+            tally: Tally::default(),
+            files: Vec::new(),
+            rules: Vec::new(),
+            texts: Texts::default(),
+            findings: Vec::new(),
+            first_page: String::new(),
+        }
+    }
+
+    fn rule_index(&mut self, d: &Diagnostic) -> usize {
+        if let Some(i) = self.rules.iter().position(|r| r.code == d.code) {
+            return i;
+        }
+        self.rules.push(Rule {
+            code: d.code,
+            name: d.name,
+            url: d.url.clone(),
+        });
+        self.rules.len() - 1
+    }
 }
 
 /// One finding as the page's script reads it; short keys keep a 50,000-finding page small.
@@ -57,88 +93,110 @@ struct Row {
 }
 
 #[derive(Serialize)]
-struct Rule<'a> {
-    code: &'a str,
-    name: &'a str,
-    url: Option<&'a str>,
+struct Rule {
+    code: &'static str,
+    name: &'static str,
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
 struct Data<'a> {
-    files: Vec<&'a str>,
+    files: &'a [String],
     /// The rows of the folder table, by index.
     folders: Vec<&'a str>,
     /// Per file, the indices of its top-level folder and of its second-level folder (or -1).
     file_folders: Vec<[isize; 2]>,
-    rules: Vec<Rule<'a>>,
+    rules: &'a [Rule],
     page: usize,
-    texts: Vec<Cow<'a, str>>,
-    findings: Vec<Row>,
+    texts: &'a [String],
+    findings: &'a [Row],
 }
 
 /// Each distinct text once, by index.
 #[derive(Default)]
-struct Texts<'a> {
-    all: Vec<Cow<'a, str>>,
-    index: HashMap<Cow<'a, str>, usize>,
+struct Texts {
+    all: Vec<String>,
+    index: HashMap<String, usize>,
 }
 
-impl<'a> Texts<'a> {
-    fn add(&mut self, text: Cow<'a, str>) -> usize {
-        if let Some(&i) = self.index.get(&text) {
+impl Texts {
+    fn add(&mut self, text: &str) -> usize {
+        if let Some(&i) = self.index.get(text) {
             return i;
         }
         let i = self.all.len();
-        self.all.push(text.clone());
-        self.index.insert(text, i);
+        self.all.push(text.to_owned());
+        self.index.insert(text.to_owned(), i);
         i
     }
 }
 
+/// What is worked out for a finding in parallel, before its texts are shared.
+struct Draft<'a> {
+    d: &'a Diagnostic,
+    line: usize,
+    column: usize,
+    note: Option<String>,
+    excerpt: Vec<ExcerptLine>,
+}
+
 impl Format for Html {
-    fn render(&self, reports: &[FileReport]) -> String {
-        let overview = Overview::of(reports);
-        let totals = Totals::of(reports);
-        let rule_index = |code: &str| {
-            overview
-                .rules
-                .iter()
-                .position(|r| r.code == code)
-                .unwrap_or(0)
-        };
-        // Excerpts and positions in parallel; the texts are shared afterwards, in order.
-        let drafts: Vec<(Row, &Diagnostic, Option<String>)> = reports
+    fn file(&mut self, report: &FileReport) -> String {
+        self.files(std::slice::from_ref(report))
+    }
+
+    fn files(&mut self, reports: &[FileReport]) -> String {
+        let style = self.style;
+        let drafts: Vec<Vec<Draft>> = reports
             .par_iter()
-            .enumerate()
-            .flat_map_iter(|(f, report)| {
-                report.diagnostics.iter().map(move |d| {
-                    let p = report.source.position(d.primary.span.start);
-                    let row = Row {
-                        f,
-                        r: rule_index(d.code),
-                        s: d.severity.as_str(),
-                        m: 0,
-                        l: p.line,
-                        c: p.column,
-                        h: None,
-                        x: None,
-                        k: d.fix.as_ref().map(|f| f.applicability.as_str()),
-                        e: excerpt(&report.source, d.primary.span.clone()),
-                    };
-                    (row, d, self.style.fix_note(d))
-                })
+            .map(|report| {
+                report
+                    .diagnostics
+                    .iter()
+                    .map(|d| {
+                        let p = report.source.position(d.primary.span.start);
+                        Draft {
+                            d,
+                            line: p.line,
+                            column: p.column,
+                            note: style.fix_note(d),
+                            excerpt: excerpt(&report.source, d.primary.span.clone()),
+                        }
+                    })
+                    .collect()
             })
             .collect();
-        let mut texts = Texts::default();
-        let rows: Vec<Row> = drafts
-            .into_iter()
-            .map(|(mut row, d, note)| {
-                row.m = texts.add(Cow::Borrowed(&d.message));
-                row.h = d.help.as_deref().map(|h| texts.add(Cow::Borrowed(h)));
-                row.x = note.map(|n| texts.add(Cow::Owned(n)));
-                row
-            })
-            .collect();
+        for (report, drafts) in reports.iter().zip(drafts) {
+            self.totals.add(report);
+            self.tally.add(report);
+            let f = self.files.len();
+            self.files.push(report.name().to_owned());
+            for draft in drafts {
+                let d = draft.d;
+                let row = Row {
+                    f,
+                    r: self.rule_index(d),
+                    s: d.severity.as_str(),
+                    m: self.texts.add(&d.message),
+                    l: draft.line,
+                    c: draft.column,
+                    h: d.help.as_deref().map(|h| self.texts.add(h)),
+                    x: draft.note.as_deref().map(|n| self.texts.add(n)),
+                    k: d.fix.as_ref().map(|f| f.applicability.as_str()),
+                    e: draft.excerpt,
+                };
+                if self.findings.len() < PAGE {
+                    let markup = finding(report.name(), d, &row, &self.texts.all);
+                    self.first_page.push_str(&markup.into_string());
+                }
+                self.findings.push(row);
+            }
+        }
+        String::new()
+    }
+
+    fn finish(&mut self) -> String {
+        let overview = std::mem::take(&mut self.tally).finish();
         let folder_index = |name: &str| {
             overview
                 .folders
@@ -146,10 +204,11 @@ impl Format for Html {
                 .position(|f| f.folder == name)
                 .map_or(-1, |i| i as isize)
         };
-        let file_folders = reports
+        let file_folders = self
+            .files
             .iter()
-            .map(|r| {
-                let (top, second) = folders_of(&overview.base, r.name());
+            .map(|name| {
+                let (top, second) = folders_of(&overview.base, name);
                 [
                     folder_index(&top),
                     second.as_deref().map_or(-1, folder_index),
@@ -157,23 +216,15 @@ impl Format for Html {
             })
             .collect();
         let data = Data {
-            files: reports.iter().map(|r| r.name()).collect(),
+            files: &self.files,
             folders: overview.folders.iter().map(|f| f.folder.as_str()).collect(),
             file_folders,
-            rules: overview
-                .rules
-                .iter()
-                .map(|r| Rule {
-                    code: r.code,
-                    name: r.name,
-                    url: r.url.as_deref(),
-                })
-                .collect(),
+            rules: &self.rules,
             page: PAGE,
-            texts: texts.all,
-            findings: rows,
+            texts: &self.texts.all,
+            findings: &self.findings,
         };
-        page(&overview, &totals, &data, reports).into_string()
+        page(&overview, &self.totals, &data, &self.first_page).into_string()
     }
 
     fn wants_summary(&self) -> bool {
@@ -188,7 +239,7 @@ fn script_json(data: &Data) -> String {
         .replace('<', "\\u003c")
 }
 
-fn page(overview: &Overview, totals: &Totals, data: &Data, reports: &[FileReport]) -> Markup {
+fn page(overview: &Overview, totals: &Totals, data: &Data, first_page: &str) -> Markup {
     let findings = totals.errors + totals.warnings + totals.infos;
     let fixable = |r: &RuleRow| r.fixable_safe + r.fixable_unsafe;
     html! {
@@ -303,7 +354,7 @@ fn page(overview: &Overview, totals: &Totals, data: &Data, reports: &[FileReport
                             }
                         }
                     }
-                    (findings_section(overview, data, reports, findings))
+                    (findings_section(overview, first_page, findings))
                 }
                 script type="application/json" #postlint-data { (PreEscaped(script_json(data))) }
                 script { (PreEscaped(SCRIPT)) }
@@ -337,19 +388,7 @@ fn summary(t: &Totals) -> Markup {
     }
 }
 
-fn findings_section(
-    overview: &Overview,
-    data: &Data,
-    reports: &[FileReport],
-    total: usize,
-) -> Markup {
-    let first: Vec<(&FileReport, &Diagnostic, &Row)> = reports
-        .iter()
-        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
-        .zip(&data.findings)
-        .take(PAGE)
-        .map(|((r, d), row)| (r, d, row))
-        .collect();
+fn findings_section(overview: &Overview, first_page: &str, total: usize) -> Markup {
     html! {
         section #findings {
             h2 { "All findings" }
@@ -370,9 +409,7 @@ fn findings_section(
                 noscript { p.note { "JavaScript is off: this is the first page of " (total) " findings. Turn it on to page and filter them, or use " code { "--format json" } " for all of them." } }
             }
             ol #finding-list {
-                @for (report, d, row) in &first {
-                    (finding(report.name(), d, row, data))
-                }
+                (PreEscaped(first_page))
             }
             nav #pager hidden {
                 button #prev type="button" { "‹ Previous" }
@@ -383,7 +420,7 @@ fn findings_section(
     }
 }
 
-fn finding(path: &str, d: &Diagnostic, row: &Row, data: &Data) -> Markup {
+fn finding(path: &str, d: &Diagnostic, row: &Row, texts: &[String]) -> Markup {
     let fix_class = match d.fix.as_ref().map(|f| f.applicability) {
         Some(Applicability::Safe) => "fix safe",
         Some(Applicability::Unsafe) => "fix unsafe",
@@ -398,7 +435,7 @@ fn finding(path: &str, d: &Diagnostic, row: &Row, data: &Data) -> Markup {
                 " "
                 code.loc { (path) ":" (row.l) ":" (row.c) }
             }
-            p.msg { (data.texts[row.m]) }
+            p.msg { (texts[row.m]) }
             @if !row.e.is_empty() {
                 pre.excerpt {
                     @for ExcerptLine(n, before, mark, after) in &row.e {
@@ -406,8 +443,8 @@ fn finding(path: &str, d: &Diagnostic, row: &Row, data: &Data) -> Markup {
                     }
                 }
             }
-            @if let Some(help) = row.h { p.help { (data.texts[help]) } }
-            @if let Some(note) = row.x { p class=(fix_class) { (data.texts[note]) } }
+            @if let Some(help) = row.h { p.help { (texts[help]) } }
+            @if let Some(note) = row.x { p class=(fix_class) { (texts[note]) } }
         }
     }
 }
