@@ -7,8 +7,10 @@
 //! one component at a time, and never `lstat`s a path outside the root: whether something exists
 //! out there cannot change what postlint reports.
 
+use std::collections::HashSet;
 use std::io::ErrorKind;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::config::file::FILE_NAME;
 
@@ -27,14 +29,26 @@ pub enum Resolved {
 }
 
 /// The repository root of a run and whether symlinks may lead out of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Boundary {
     /// As written (absolute, `..` resolved lexically): paths are first compared with this.
     lexical: PathBuf,
     /// With its own symlinks resolved: what resolved paths are compared with.
     real: PathBuf,
     follow_outside: bool,
+    /// Real folders under the root already walked with no symlink in them: the posts of one
+    /// folder then cost one `lstat` each instead of one per component of their path.
+    known_dirs: Arc<Mutex<HashSet<PathBuf>>>,
 }
+
+impl PartialEq for Boundary {
+    fn eq(&self, other: &Boundary) -> bool {
+        (&self.lexical, &self.real, self.follow_outside)
+            == (&other.lexical, &other.real, other.follow_outside)
+    }
+}
+
+impl Eq for Boundary {}
 
 impl Boundary {
     /// The boundary at `root`. With `follow_outside`, paths are resolved by the operating system
@@ -46,6 +60,7 @@ impl Boundary {
             lexical,
             real,
             follow_outside,
+            known_dirs: Arc::default(),
         }
     }
 
@@ -119,6 +134,32 @@ impl Boundary {
     fn walk(&self, rest: PathBuf) -> Resolved {
         let mut pending: Vec<PathBuf> = components_reversed(&rest);
         let mut current = self.real.clone();
+        if let (Some(parent), Some(name)) = (rest.parent(), rest.file_name()) {
+            let dir = self.real.join(parent);
+            if self.known(&dir) {
+                pending = vec![PathBuf::from(name)];
+                current = dir;
+            }
+        }
+        let resolved = self.walk_from(current, pending);
+        if let Resolved::Inside(real) = &resolved {
+            if let Some(dir) = real.parent().filter(|d| d.starts_with(&self.real)) {
+                if let Ok(mut known) = self.known_dirs.lock() {
+                    known.insert(dir.to_owned());
+                }
+            }
+        }
+        resolved
+    }
+
+    fn known(&self, dir: &Path) -> bool {
+        self.known_dirs
+            .lock()
+            .map(|known| known.contains(dir))
+            .unwrap_or(false)
+    }
+
+    fn walk_from(&self, mut current: PathBuf, mut pending: Vec<PathBuf>) -> Resolved {
         let mut hops = 0;
         while let Some(part) = pending.pop() {
             let next = current.join(&part);

@@ -207,7 +207,7 @@ pub fn outside_root(boundary: &Boundary) -> String {
 
 /// The root relative to the working directory when it lies inside it (`.` for itself).
 fn shown_root(root: &Path) -> String {
-    let cwd = crate::schema::normalize(&std::env::current_dir().unwrap_or_default());
+    let cwd = crate::schema::normalize(crate::schema::working_dir());
     match root.strip_prefix(&cwd) {
         Ok(rel) if rel.as_os_str().is_empty() => ".".into(),
         Ok(rel) => display_name(rel),

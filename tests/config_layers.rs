@@ -383,7 +383,11 @@ fn the_hooks_and_the_action_pass_force_exclude() {
         .lines()
         .filter(|l| l.trim_start().starts_with("postlint check"))
         .collect();
-    assert_eq!(runs.len(), 3, "SARIF, the job summary and the annotations: {action}");
+    assert_eq!(
+        runs.len(),
+        3,
+        "SARIF, the job summary and the annotations: {action}"
+    );
     for run in runs {
         assert!(run.contains("--force-exclude"), "{run}");
     }

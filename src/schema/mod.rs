@@ -12,7 +12,7 @@ use serde_json::Value;
 
 pub use locate::{locate, IssueKind, SchemaIssue};
 pub use presets::{preset, Preset, PRESETS};
-pub use retrieve::normalize;
+pub use retrieve::{normalize, working_dir};
 
 /// Where a schema comes from, as the user named it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -55,13 +55,20 @@ impl Retrieve for LocalOnly {
     }
 }
 
+/// The working directory, asked of the system once: postlint never changes it, and a run made
+/// 20,000 `getcwd` calls on 6,800 posts before.
+pub fn working_dir() -> &'static Path {
+    static CWD: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().unwrap_or_default())
+}
+
 /// An absolute path with `.` and `..` resolved lexically (no symlinks followed), so that
 /// "inside the repository" is decided on the path as written.
 pub fn normalize(path: &Path) -> PathBuf {
     let absolute = if path.is_absolute() {
         path.to_owned()
     } else {
-        std::env::current_dir().unwrap_or_default().join(path)
+        working_dir().join(path)
     };
     let mut out = PathBuf::new();
     for part in absolute.components() {

@@ -15,8 +15,8 @@ declare_rule! {
 fn check(ctx: &Context, findings: &mut Findings) {
     let settings = &ctx.settings.images;
     let post = Path::new(&ctx.doc.source.name);
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let shown = |p: &Path| match p.strip_prefix(&cwd) {
+    let cwd = crate::schema::working_dir();
+    let shown = |p: &Path| match p.strip_prefix(cwd) {
         Ok(rel) if rel.as_os_str().is_empty() => "`.`".to_owned(),
         Ok(rel) => format!("`{}`", rel.display()),
         Err(_) => format!("`{}`", p.display()),
