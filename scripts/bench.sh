@@ -76,7 +76,7 @@ if [ ! -x "$peers/venv/bin/rumdl" ]; then
     "$peers/venv/bin/pip" install --quiet --disable-pip-version-check rumdl
 fi
 bin=$peers/node_modules/.bin
-echo "rumdl $("$peers/venv/bin/rumdl" --version | cut -d' ' -f2), markdownlint-cli2 $(cd "$peers" && node -p 'require("markdownlint-cli2/package.json").version'), html-validate $(cd "$peers" && node -p 'require("html-validate/package.json").version'), htmlhint $(cd "$peers" && node -p 'require("htmlhint/package.json").version')"
+echo "rumdl $("$peers/venv/bin/rumdl" --version | cut -d' ' -f2), markdownlint-cli2 $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["version"])' "$peers/node_modules/markdownlint-cli2/package.json"), html-validate $(cd "$peers" && node -p 'require("html-validate/package.json").version'), htmlhint $(cd "$peers" && node -p 'require("htmlhint/package.json").version')"
 # Each peer over the same posts, with its default rules; they find problems, so exit codes are
 # ignored. html-validate takes tens of seconds a run, so every peer gets 3 runs.
 hyperfine --warmup 1 --runs 3 -i --export-json "$out/peers.json" --export-markdown "$out/peers.md" \
