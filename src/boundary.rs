@@ -132,16 +132,13 @@ impl Boundary {
     /// is joined to the folder holding it and checked against the root before anything is
     /// looked up there.
     fn walk(&self, rest: PathBuf) -> Resolved {
-        let mut pending: Vec<PathBuf> = components_reversed(&rest);
-        let mut current = self.real.clone();
         if let (Some(parent), Some(name)) = (rest.parent(), rest.file_name()) {
             let dir = self.real.join(parent);
             if self.known(&dir) {
-                pending = vec![PathBuf::from(name)];
-                current = dir;
+                return self.walk_from(dir, vec![PathBuf::from(name)]);
             }
         }
-        let resolved = self.walk_from(current, pending);
+        let resolved = self.walk_from(self.real.clone(), components_reversed(&rest));
         if let Resolved::Inside(real) = &resolved {
             if let Some(dir) = real.parent().filter(|d| d.starts_with(&self.real)) {
                 if let Ok(mut known) = self.known_dirs.lock() {

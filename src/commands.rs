@@ -372,12 +372,6 @@ fn check(args: CheckArgs) -> u8 {
         }
         sink.write(&format.files(&batch));
     }
-    sink.write(&format.finish());
-    let written = sink.written;
-    if let Err(err) = sink.close() {
-        tool_error = true;
-        eprintln!("postlint: {err}");
-    }
     if let Some(applier) = applier {
         let applied = applier.finish();
         totals.baselined = applied.baselined;
@@ -394,6 +388,12 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     let overview = tally.finish();
+    sink.write(&format.finish(&totals, &overview));
+    let written = sink.written;
+    if let Err(err) = sink.close() {
+        tool_error = true;
+        eprintln!("postlint: {err}");
+    }
     let mut out = std::io::stdout().lock();
     // Machine formats on stdout stay parseable: anything else goes to stderr then.
     let human_stdout = args.output.is_some() || format.wants_summary();

@@ -106,6 +106,17 @@ impl LineIndex {
         self.starts[line.min(self.starts.len() - 1)]
     }
 
+    /// The bytes of the 0-based line `line` of `text` (the text this index was built from),
+    /// its line end included.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let end = if line + 1 < self.line_count() {
+            self.line_start(line + 1)
+        } else {
+            text.len()
+        };
+        self.line_start(line)..end
+    }
+
     /// The 0-based line holding `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {

@@ -19,14 +19,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{corpus_or_skip, postlint_in, stdout_of, tree};
+use common::{corpus_or_skip, in_ci, postlint_in, stdout_of, tree};
 use scraper::{Html, Selector};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
-
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
-}
 
 /// The browser, or `None` with a printed notice (a panic under CI: nothing may be skipped).
 fn chromium_or_skip(test: &str) -> Option<PathBuf> {

@@ -44,15 +44,7 @@ impl<'a> Excerpt<'a> {
         spans: &[Range<usize>],
         context: usize,
     ) -> Option<Excerpt<'a>> {
-        let line_range = |n: usize| {
-            let start = index.line_start(n);
-            let end = if n + 1 < index.line_count() {
-                index.line_start(n + 1)
-            } else {
-                file.len()
-            };
-            start..end
-        };
+        let line_range = |n: usize| index.line_range(file, n);
         let shown = |span: &Range<usize>| {
             let first = index.line_of(span.start);
             let last = index.line_of(span.end.saturating_sub(1).max(span.start));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::Format;
+use super::{Format, Overview, Totals};
 use crate::diagnostic::Severity;
 use crate::lint::FileReport;
 
@@ -85,7 +85,7 @@ impl Format for Gitlab {
         out
     }
 
-    fn finish(&mut self) -> String {
+    fn finish(&mut self, _: &Totals, _: &Overview) -> String {
         super::json::array_end(self.any)
     }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Format;
+use super::{Format, Overview, Totals};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::lint::FileReport;
 use crate::source::SourceFile;
@@ -120,7 +120,7 @@ impl Format for Json {
         out
     }
 
-    fn finish(&mut self) -> String {
+    fn finish(&mut self, _: &Totals, _: &Overview) -> String {
         array_end(self.any)
     }
 

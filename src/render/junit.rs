@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use quick_xml::escape::escape;
 
-use super::Format;
+use super::{Format, Overview, Totals};
 use crate::diagnostic::Severity;
 use crate::lint::{FileReport, NOT_CHECKED};
 
@@ -76,7 +76,7 @@ impl Format for Junit {
         String::new()
     }
 
-    fn finish(&mut self) -> String {
+    fn finish(&mut self, _: &Totals, _: &Overview) -> String {
         let (n, failures, errors) = (self.tests, self.failures, self.errors);
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(

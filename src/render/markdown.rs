@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use super::overview::Tally;
-use super::{Format, Style, Totals};
+use super::summary::plural;
+use super::{Format, Overview, Style, Totals};
 use crate::lint::FileReport;
 
 /// Findings listed one by one; the rest are counted.
@@ -17,8 +17,6 @@ pub struct Markdown {
     pub style: Style,
     /// Where a finding's line is on the web, from GitHub Actions' variables; `None` elsewhere.
     pub blob_base: Option<String>,
-    totals: Totals,
-    tally: Tally,
     /// The first [`FIRST`] findings, as list items.
     first: Vec<String>,
 }
@@ -32,8 +30,6 @@ impl Markdown {
         Markdown {
             style,
             blob_base,
-            totals: Totals::default(),
-            tally: Tally::default(),
             first: Vec::new(),
         }
     }
@@ -62,14 +58,8 @@ pub fn github_blob_base(var: impl Fn(&str) -> Option<String>) -> Option<String> 
     ))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 impl Format for Markdown {
     fn file(&mut self, report: &FileReport) -> String {
-        self.totals.add(report);
-        self.tally.add(report);
         for d in &report.diagnostics {
             if self.first.len() == FIRST {
                 break;
@@ -90,9 +80,7 @@ impl Format for Markdown {
         String::new()
     }
 
-    fn finish(&mut self) -> String {
-        let totals = self.totals;
-        let overview = std::mem::take(&mut self.tally).finish();
+    fn finish(&mut self, totals: &Totals, overview: &Overview) -> String {
         let checked = totals.files - totals.not_checked;
         let findings = totals.errors + totals.warnings + totals.infos;
         let mut out = String::from("## postlint\n\n");

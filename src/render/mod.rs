@@ -103,8 +103,9 @@ pub trait Format: Send {
     fn files(&mut self, reports: &[FileReport]) -> String {
         reports.iter().map(|r| self.file(r)).collect()
     }
-    /// What follows the last file.
-    fn finish(&mut self) -> String {
+    /// What follows the last file, given the run's totals and overview (which the run keeps
+    /// for its summary line and `--statistics` anyway).
+    fn finish(&mut self, _totals: &Totals, _overview: &Overview) -> String {
         String::new()
     }
     /// Whether the human summary line follows the report.
@@ -112,7 +113,7 @@ pub trait Format: Send {
     /// The whole report for `reports` (in the order given).
     fn render(&mut self, reports: &[FileReport]) -> String {
         let mut out = self.files(reports);
-        out.push_str(&self.finish());
+        out.push_str(&self.finish(&Totals::of(reports), &Overview::of(reports)));
         out
     }
 }

@@ -4,7 +4,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
 
-use super::Format;
+use super::{Format, Overview, Totals};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{FileReport, NOT_CHECKED};
 use crate::rules::RULES;
@@ -154,7 +154,7 @@ impl Format for Sarif {
         String::new()
     }
 
-    fn finish(&mut self) -> String {
+    fn finish(&mut self, _: &Totals, _: &Overview) -> String {
         let results = std::mem::take(&mut self.results);
         let notifications = std::mem::take(&mut self.notifications);
         let log = json!({

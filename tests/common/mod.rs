@@ -70,7 +70,7 @@ pub fn corpus_dir() -> PathBuf {
 
 /// Whether this is a CI run (`CI` set to anything but empty, `0` or `false`), where nothing may
 /// be skipped.
-fn in_ci() -> bool {
+pub fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
 }
 

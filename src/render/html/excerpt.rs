@@ -34,13 +34,9 @@ pub fn excerpt(source: &SourceFile, span: std::ops::Range<usize>) -> Vec<Excerpt
     let to = (last + CONTEXT).min(lines.line_count() - 1);
     (from..=to)
         .map(|n| {
-            let start = lines.line_start(n);
-            let end = if n + 1 < lines.line_count() {
-                lines.line_start(n + 1)
-            } else {
-                text.len()
-            };
-            let line = text[start..end].trim_end_matches(['\n', '\r']);
+            let range = lines.line_range(text, n);
+            let start = range.start;
+            let line = text[range].trim_end_matches(['\n', '\r']);
             let end = start + line.len();
             if n < first || n > last {
                 return ExcerptLine(n + 1, head(line, 2 * PAD), String::new(), String::new());

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use self::excerpt::{excerpt, ExcerptLine};
-use super::overview::{folders_of, Overview, RuleRow, Tally};
+use super::overview::{folders_of, Overview, RuleRow};
 use super::{Format, Style, Totals};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::lint::FileReport;
@@ -32,8 +32,6 @@ const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'un
 /// numbers: never a post's text, so a run can drop each post once it is added.
 pub struct Html {
     style: Style,
-    totals: Totals,
-    tally: Tally,
     files: Vec<String>,
     rules: Vec<Rule>,
     texts: Texts,
@@ -46,8 +44,6 @@ impl Html {
     pub fn new(style: Style) -> Html {
         Html {
             style,
-            totals: Totals::default(),
-            tally: Tally::default(),
             files: Vec::new(),
             rules: Vec::new(),
             texts: Texts::default(),
@@ -167,8 +163,6 @@ impl Format for Html {
             })
             .collect();
         for (report, drafts) in reports.iter().zip(drafts) {
-            self.totals.add(report);
-            self.tally.add(report);
             let f = self.files.len();
             self.files.push(report.name().to_owned());
             for draft in drafts {
@@ -195,8 +189,7 @@ impl Format for Html {
         String::new()
     }
 
-    fn finish(&mut self) -> String {
-        let overview = std::mem::take(&mut self.tally).finish();
+    fn finish(&mut self, totals: &Totals, overview: &Overview) -> String {
         let folder_index = |name: &str| {
             overview
                 .folders
@@ -224,7 +217,7 @@ impl Format for Html {
             texts: &self.texts.all,
             findings: &self.findings,
         };
-        page(&overview, &self.totals, &data, &self.first_page).into_string()
+        page(overview, totals, &data, &self.first_page).into_string()
     }
 
     fn wants_summary(&self) -> bool {
