@@ -34,7 +34,8 @@ impl BodySyntax {
 #[derive(Debug, Clone)]
 pub struct Body {
     pub syntax: BodySyntax,
-    /// The HTML of the body in source order.
+    /// The HTML of the body in source order, each fragment followed by its other readings
+    /// (scripting on, `srcdoc` documents: see [`html::Origin`]).
     pub fragments: Vec<HtmlFragment>,
     pub markdown_images: Vec<MarkdownImage>,
     pub markdown_links: Vec<MarkdownLink>,
@@ -63,15 +64,11 @@ impl Body {
                 let masked = code_tags::code_tag_regions(src, &[]);
                 let parsed = code_tags::blank(src, &masked);
                 let map = OffsetMap::contiguous(body.start, src.len());
-                let fragment = html::parse_fragment_limited(
-                    &parsed,
-                    map,
-                    FragmentKind::Document,
-                    max_html_depth,
-                );
+                let fragments =
+                    html::parse_nested(&parsed, map, FragmentKind::Document, max_html_depth);
                 Body {
                     syntax,
-                    fragments: vec![fragment],
+                    fragments,
                     markdown_images: Vec::new(),
                     markdown_links: Vec::new(),
                     masked: masked
@@ -85,8 +82,8 @@ impl Body {
                 let fragments = extracted
                     .fragments
                     .into_iter()
-                    .map(|raw| {
-                        html::parse_fragment_limited(&raw.text, raw.map, raw.kind, max_html_depth)
+                    .flat_map(|raw| {
+                        html::parse_nested(&raw.text, raw.map, raw.kind, max_html_depth)
                     })
                     .collect();
                 Body {
@@ -147,6 +144,12 @@ impl Body {
     /// The raw value span of attribute `name` of `element`.
     pub fn attr_value_span(&self, element: ElementRef<'_>, name: &str) -> Option<Range<usize>> {
         self.spans_of(element)?.attr_value_span(name)
+    }
+
+    /// `<body>` start tags the parser dropped, whose attributes a browser copies onto the
+    /// page's own `<body>`.
+    pub fn dropped_body_tags(&self) -> impl Iterator<Item = &ElementSpans> + '_ {
+        self.fragments.iter().flat_map(|f| f.dropped_body.iter())
     }
 
     /// Parse errors of all fragments.

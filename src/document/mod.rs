@@ -16,7 +16,7 @@ use std::ops::Range;
 pub use body::{Body, BodySyntax, HtmlElement};
 pub use front_matter::pointer;
 pub use front_matter::{DuplicateKey, Format, FrontMatterError, ParsedFrontMatter, YamlLimits};
-pub use html::{AttrSpans, ElementSpans, HtmlError, HtmlErrorKind, HtmlFragment};
+pub use html::{AttrSpans, ElementSpans, HtmlError, HtmlErrorKind, HtmlFragment, Origin};
 pub use index::{NodeKind, NodeSpans, ScalarKind, SpanIndex};
 pub use markdown::{LinkStyle, MarkdownImage, MarkdownLink};
 pub use split::{FrontMatterBlock, Split};

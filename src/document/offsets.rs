@@ -112,6 +112,37 @@ impl OffsetMap {
         start..end
     }
 
+    /// This map followed by `outer`: the map of a text assembled from pieces of the text that
+    /// `outer` maps to the file (an attribute value decoded out of a fragment).
+    pub fn then(&self, outer: &OffsetMap) -> OffsetMap {
+        let mut map = OffsetMap::default();
+        for seg in &self.segments {
+            let (mut at, end) = (seg.file, seg.file + seg.file_len);
+            if !seg.verbatim {
+                map.push_synthetic(seg.len, outer.range_to_file(at..end));
+                continue;
+            }
+            while at < end {
+                let o = match outer.segment_at_or_before(at, true) {
+                    Some(o) if o.local + o.len > at && o.local <= at => *o,
+                    _ => {
+                        map.push_synthetic(end - at, outer.range_to_file(at..end));
+                        break;
+                    }
+                };
+                let piece_end = end.min(o.local + o.len);
+                if o.verbatim {
+                    let from = o.file + (at - o.local);
+                    map.push_verbatim(from..from + (piece_end - at));
+                } else {
+                    map.push_synthetic(piece_end - at, o.file..o.file + o.file_len);
+                }
+                at = piece_end;
+            }
+        }
+        map
+    }
+
     /// The segment holding `local`; `inclusive_start` picks the segment starting at `local` over
     /// the one ending there.
     fn segment_at_or_before(&self, local: usize, inclusive_start: bool) -> Option<&Segment> {
@@ -180,6 +211,23 @@ mod tests {
         map.push_verbatim(5..9);
         assert_eq!(map.segments.len(), 1);
         assert_eq!(map.range_to_file(0..6), 3..9);
+    }
+
+    #[test]
+    fn maps_compose() {
+        // The outer text is "ab" from 10..12 and "cd" from 20..22; the inner text takes "bc"
+        // verbatim from outer 1..3 and one synthetic byte for outer 3..4.
+        let mut outer = OffsetMap::default();
+        outer.push_verbatim(10..12);
+        outer.push_verbatim(20..22);
+        let mut inner = OffsetMap::default();
+        inner.push_verbatim(1..3);
+        inner.push_synthetic(1, 3..4);
+        let both = inner.then(&outer);
+        assert_eq!(both.local_len(), 3);
+        assert_eq!(both.range_to_file(0..1), 11..12);
+        assert_eq!(both.range_to_file(1..2), 20..21);
+        assert_eq!(both.range_to_file(2..3), 21..22);
     }
 
     #[test]

@@ -23,9 +23,11 @@ use reader::PausingReader;
 use sink::SpanSink;
 
 mod attributes;
+pub(crate) mod decode;
 mod emitter;
 mod fast_hash;
 mod names;
+mod nested;
 mod open_elements;
 mod reader;
 mod sink;
@@ -35,6 +37,7 @@ mod test_support;
 mod tokenizer;
 
 pub use names::OVERFLOW_NAME;
+pub use nested::{parse_nested, MAX_SRCDOC_DEPTH};
 
 /// Elements nested deeper than this are attached as siblings at this depth (browsers cap the
 /// depth similarly). The tree builder's scope checks walk the stack of open elements, so without
@@ -152,11 +155,25 @@ pub enum FragmentKind {
     Inline,
 }
 
+/// Which reading of the source a fragment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The HTML as written, parsed with scripting off.
+    Source,
+    /// The same text parsed with scripting on, as readers' browsers parse it: only the elements
+    /// that exist only then (hidden in a `<noscript>` otherwise) have spans.
+    Scripted,
+    /// The document of an `<iframe srcdoc>`, `depth` frames deep; spans point into the value.
+    Srcdoc { depth: usize },
+}
+
 /// One parsed piece of HTML.
 #[derive(Debug, Clone)]
 pub struct HtmlFragment {
     pub kind: FragmentKind,
-    /// The DOM, parsed as a fragment in a `<body>` context with scripting disabled.
+    pub origin: Origin,
+    /// The DOM, parsed as a fragment in a `<body>` context, with scripting off unless `origin`
+    /// is `Scripted`.
     pub html: Html,
     spans: FastMap<NodeId, ElementSpans>,
     pub errors: Vec<HtmlError>,
@@ -166,6 +183,9 @@ pub struct HtmlFragment {
     /// ranges from `<` to the end of the comment: what suppression comments are read from, so
     /// that text the parser reads as raw text (`<script>`, `<textarea>`) is never one.
     pub comments: Vec<Range<usize>>,
+    /// `<body>` start tags the tree builder dropped. Inside the theme's page a browser copies
+    /// their attributes onto the page's own `<body>`, so their handlers and URLs still count.
+    pub dropped_body: Vec<ElementSpans>,
     /// From where the fragment's first piece starts to where its last ends, in the file.
     pub range: Range<usize>,
     map: OffsetMap,
@@ -206,6 +226,24 @@ pub fn parse_fragment_limited(
     kind: FragmentKind,
     max_depth: usize,
 ) -> HtmlFragment {
+    parse_one(text, map, kind, max_depth, false).0
+}
+
+/// A `srcdoc` value of an `<iframe>` written in a fragment: its raw span in the parsed text and
+/// its value as the DOM holds it.
+pub(crate) struct Srcdoc {
+    pub(crate) raw: Range<usize>,
+    pub(crate) value: String,
+}
+
+/// Parse `text` once, with scripting on or off, and find the `srcdoc` documents in it.
+fn parse_one(
+    text: &str,
+    map: OffsetMap,
+    kind: FragmentKind,
+    max_depth: usize,
+    scripting: bool,
+) -> (HtmlFragment, Vec<Srcdoc>) {
     let sink = SpanSink::new();
     let context = html5ever::tree_builder::create_element(
         &sink,
@@ -213,9 +251,9 @@ pub fn parse_fragment_limited(
         Vec::new(),
     );
     let opts = TreeBuilderOpts {
-        // Post bodies are checked as a reader without JavaScript sees them: `<noscript>` holds
-        // markup then, and that markup is checked too.
-        scripting_enabled: false,
+        // With scripting off `<noscript>` holds markup; with it on (what readers get) its
+        // content is text up to `</noscript>`. `nested` parses both ways when it matters.
+        scripting_enabled: scripting,
         ..TreeBuilderOpts::default()
     };
     let builder = TreeBuilder::new_for_fragment(sink, context, None, opts);
@@ -242,6 +280,7 @@ pub fn parse_fragment_limited(
     debug_assert!(log.errors.is_empty());
 
     let mut spans = found.spans;
+    let srcdocs = srcdocs(&html, &spans);
     for s in spans.values_mut() {
         s.map_to_file(&map);
     }
@@ -253,21 +292,47 @@ pub fn parse_fragment_limited(
             ..e
         })
         .collect();
+    let mut dropped_body = found.dropped_body;
+    for s in &mut dropped_body {
+        s.map_to_file(&map);
+    }
     let comments = found
         .comments
         .into_iter()
         .map(|c| map.range_to_file(clamp(text, c)))
         .collect();
-    HtmlFragment {
+    let fragment = HtmlFragment {
         kind,
+        origin: Origin::Source,
         html,
         spans,
         errors,
         more_errors: found.more_errors,
         comments,
+        dropped_body,
         range: map.file_range(),
         map,
-    }
+    };
+    (fragment, srcdocs)
+}
+
+/// The `srcdoc` values of the `<iframe>`s written in the fragment, in source order.
+fn srcdocs(html: &Html, spans: &FastMap<NodeId, ElementSpans>) -> Vec<Srcdoc> {
+    let mut found: Vec<Srcdoc> = spans
+        .iter()
+        .filter_map(|(id, s)| {
+            let element = html.tree.get(*id)?.value().as_element()?;
+            if element.name.ns != ns!(html) || &*element.name.local != "iframe" {
+                return None;
+            }
+            Some(Srcdoc {
+                raw: s.attr_value_span("srcdoc")?,
+                value: element.attr("srcdoc")?.to_owned(),
+            })
+        })
+        .collect();
+    found.sort_by_key(|s| s.raw.start);
+    found
 }
 
 fn clamp(text: &str, span: Range<usize>) -> Range<usize> {
@@ -303,6 +368,7 @@ struct Found {
     errors: Vec<HtmlError>,
     more_errors: usize,
     comments: Vec<Range<usize>>,
+    dropped_body: Vec<ElementSpans>,
 }
 
 impl Found {

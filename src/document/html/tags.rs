@@ -64,13 +64,14 @@ impl SpanEmitter<'_> {
         );
         // The element this tag made is the last one created with its name: anything created
         // before it (an implied `tbody`, reconstructed formatting elements) is not in the file.
-        let wanted = if &*name == "image" { "img" } else { &*name };
+        // In HTML content the tree builder renames `<image>` to `img`; inside `<svg>` it stays.
+        let renamed = if &*name == "image" { "img" } else { &*name };
         let (created, added_to) = {
             let log = self.sink().log.borrow();
             let created = log.created.iter().rev().copied().find(|id| {
-                self.sink()
-                    .element_name(*id)
-                    .is_some_and(|(_, n)| str::eq_ignore_ascii_case(&n, wanted))
+                self.sink().element_name(*id).is_some_and(|(_, n)| {
+                    str::eq_ignore_ascii_case(&n, &name) || str::eq_ignore_ascii_case(&n, renamed)
+                })
             });
             (created, log.attrs_added_to)
         };
@@ -83,6 +84,14 @@ impl SpanEmitter<'_> {
             TokenSinkResult::Plaintext => Some(State::PlainText),
             _ => None,
         };
+        if element.is_none() && &*name == "body" {
+            self.found.dropped_body.push(ElementSpans {
+                tag: tag_span.clone(),
+                name: name_span.clone(),
+                attrs: attr_spans.clone(),
+                end_tag: None,
+            });
+        }
         if let Some(id) = element {
             self.found.spans.insert(
                 id,
@@ -280,6 +289,28 @@ mod tests {
         let f = parse(text);
         let (_, s) = only(&f, "img");
         assert_eq!(s.tag, 0..text.len());
+    }
+
+    #[test]
+    fn image_in_svg_stays_image_and_keeps_its_span() {
+        let text = r#"<svg><image href="a.png" onerror="x()"/></svg>"#;
+        let f = parse(text);
+        let (_, s) = only(&f, "image");
+        assert_eq!(text_of(text, &s.attr_value_span("onerror").unwrap()), "x()");
+    }
+
+    #[test]
+    fn a_dropped_body_tag_keeps_its_attribute_spans() {
+        let text = "<p>x</p><body onload=\"a()\">";
+        let f = parse(text);
+        assert!(elements(&f, "body").is_empty());
+        let [body] = &f.dropped_body[..] else {
+            panic!("one dropped <body>: {:?}", f.dropped_body)
+        };
+        assert_eq!(
+            text_of(text, &body.attr_value_span("onload").unwrap()),
+            "a()"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use crate::diagnostic::Fix;
+use crate::document::{AttrSpans, Origin};
 use crate::rules::{declare_rule, Context, Findings};
 
 declare_rule! {
@@ -11,28 +12,46 @@ declare_rule! {
 }
 
 fn check(ctx: &Context, findings: &mut Findings) {
-    let text = ctx.doc.text();
     for (element, spans) in super::elements(ctx, META.code) {
+        // A fix inside a `srcdoc` value would edit entity-encoded text: left to the author.
+        let fixable = !matches!(element.fragment.origin, Origin::Srcdoc { .. });
         for attr in spans.attrs.iter().filter(|a| is_handler(&a.name)) {
-            let d = findings
-                .diagnostic(
-                    attr.span.clone(),
-                    "event handler",
-                    format!(
-                        "inline event handler `{}` on `<{}>`",
-                        attr.name,
-                        element.name()
-                    ),
-                )
-                .with_help("event handlers run script: remove the attribute (the fix does)")
-                .with_fix(Fix::unsafe_edit(
-                    format!("remove `{}`", attr.name),
-                    super::with_leading_space(text, attr.span.clone()),
-                    String::new(),
-                ));
-            findings.push(d);
+            let message = format!(
+                "inline event handler `{}` on `<{}>` runs script{}",
+                attr.name,
+                element.name(),
+                super::reading(&element)
+            );
+            push(ctx, findings, attr, message, fixable);
         }
     }
+    if super::allowed_anywhere(ctx, META.code) {
+        return;
+    }
+    for body in ctx.doc.markup().dropped_body_tags() {
+        for attr in body.attrs.iter().filter(|a| is_handler(&a.name)) {
+            let message = format!(
+                "inline event handler `{}` on a `<body>` tag: the parser drops the tag but copies `{}` onto the page's own `<body>`, where it runs",
+                attr.name, attr.name
+            );
+            push(ctx, findings, attr, message, true);
+        }
+    }
+}
+
+fn push(ctx: &Context, findings: &mut Findings, attr: &AttrSpans, message: String, fix: bool) {
+    let d = findings.diagnostic(attr.span.clone(), "event handler", message);
+    let d = if fix {
+        d.with_help("event handlers run script: remove the attribute (the fix does)")
+            .with_fix(Fix::unsafe_edit(
+                format!("remove `{}`", attr.name),
+                super::with_leading_space(ctx.doc.text(), attr.span.clone()),
+                String::new(),
+            ))
+    } else {
+        d.with_help("event handlers run script: remove the attribute")
+    };
+    findings.push(d);
 }
 
 /// `on` followed by a name: `onclick`, `onerror`, `onload`, ... (`on` alone is no handler).

@@ -15,10 +15,11 @@ pub mod script_element;
 pub mod style_attribute;
 pub mod style_element;
 pub mod unclosed_raw_text;
+mod url_attributes;
 
 use std::ops::Range;
 
-use crate::document::{ElementSpans, HtmlElement};
+use crate::document::{ElementSpans, HtmlElement, Origin};
 use crate::rules::{Context, Findings};
 
 /// The elements written in the body that no `[[html.allow]]` entry exempts from rule `code`.
@@ -33,6 +34,18 @@ pub(crate) fn elements<'a>(
             .html_exceptions
             .allows(code, &doc.source.name, Some(e.element))
     })
+}
+
+/// How a browser comes to read `element`, to end a message with: nothing for markup read as
+/// written, else the reading that makes it live.
+pub(crate) fn reading(element: &HtmlElement) -> &'static str {
+    match element.fragment.origin {
+        Origin::Source => "",
+        Origin::Scripted => {
+            " (with scripting on, as readers' browsers parse, a `</noscript>` inside an attribute ends the `<noscript>` and this tag is live)"
+        }
+        Origin::Srcdoc { .. } => " (in the document of an `<iframe srcdoc>`, which the browser renders)",
+    }
 }
 
 /// Is a finding of `code` without an element (a Markdown link, a parse error) exempt here?
