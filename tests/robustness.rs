@@ -446,7 +446,7 @@ fn distinct_attribute_names_past_the_budget_stay_out_of_the_tree_but_are_still_c
         found,
         vec![
             format!("HT012:4:{budget_at} more than 10000 different element and attribute names; from here on new names are not read into the HTML tree, so `[[html.deny]]` selectors do not see them"),
-            format!("HT005:4:{handler_at} inline event handler `onclick` on `<p>`"),
+            format!("HT005:4:{handler_at} inline event handler `onclick` on `<p>` runs script"),
         ]
     );
 }

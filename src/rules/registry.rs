@@ -114,6 +114,7 @@ registry! {
         style_attribute,
         unclosed_raw_text,
         html_parse_error,
+        css_script,
         denied_by_config,
     }
     Templates in templates {

@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 
 use html5ever::ns;
 
-use crate::document::HtmlErrorKind;
+use crate::document::{HtmlErrorKind, Origin};
 use crate::rules::{declare_rule, Context, Findings};
 
 declare_rule! {
@@ -20,6 +20,10 @@ const DOCUMENT: &[&str] = &["html", "head", "body"];
 fn check(ctx: &Context, findings: &mut Findings) {
     let mut seen = BTreeSet::new();
     for (element, spans) in super::elements(ctx, META.code) {
+        // A `srcdoc` value is a whole document: `<html>`, `<head>` and `<title>` belong there.
+        if matches!(element.fragment.origin, Origin::Srcdoc { .. }) {
+            continue;
+        }
         let name = element.name();
         let html = element.element.value().name.ns == ns!(html);
         if html && (HEAD_ONLY.contains(&name) || DOCUMENT.contains(&name)) {
@@ -31,7 +35,13 @@ fn check(ctx: &Context, findings: &mut Findings) {
         return;
     }
     let text = ctx.doc.text();
-    for error in ctx.doc.markup().html_errors() {
+    let source = ctx
+        .doc
+        .markup()
+        .fragments
+        .iter()
+        .filter(|f| f.origin == Origin::Source);
+    for error in source.flat_map(|f| &f.errors) {
         if error.kind != HtmlErrorKind::TreeBuilder || !seen.insert(error.span.start) {
             continue;
         }

@@ -1,7 +1,9 @@
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+
+use scraper::ElementRef;
 
 use crate::document::html::FragmentKind;
-use crate::document::HtmlErrorKind;
+use crate::document::{HtmlErrorKind, HtmlFragment, Origin};
 use crate::rules::{declare_rule, Context, Findings};
 
 declare_rule! {
@@ -79,6 +81,7 @@ fn check(ctx: &Context, findings: &mut Findings) {
     }
     let text = ctx.doc.text();
     let mut seen = BTreeSet::new();
+    let mut left_open = LeftOpen::default();
     for fragment in &ctx.doc.markup().fragments {
         for error in &fragment.errors {
             let message = match error.kind {
@@ -86,9 +89,12 @@ fn check(ctx: &Context, findings: &mut Findings) {
                     .iter()
                     .find(|(code, _)| *code == error.message)
                     .map(|(_, m)| m.to_string()),
-                HtmlErrorKind::TreeBuilder => {
-                    tree_error(&text[error.span.clone()], &error.message, fragment.kind)
-                }
+                HtmlErrorKind::TreeBuilder => tree_error(
+                    &text[error.span.clone()],
+                    &error.message,
+                    fragment.kind,
+                    &mut left_open,
+                ),
                 HtmlErrorKind::TooDeep | HtmlErrorKind::TooManyNames => {
                     Some(error.message.to_string())
                 }
@@ -109,13 +115,57 @@ fn check(ctx: &Context, findings: &mut Findings) {
                 .with_help("fix the markup so that it means what it says; an HTML validator shows the same error");
             findings.push(d);
         }
+        if fragment.kind != FragmentKind::Document && fragment.origin == Origin::Source {
+            left_open.add(fragment);
+        }
     }
 }
 
-/// A tree-construction error worth reporting: misnested formatting tags anywhere, and stray end
-/// tags in `.html` bodies (Markdown splits HTML into blocks, so an end tag in a later block than
-/// its start tag is normal there).
-fn tree_error(token: &str, message: &str, kind: FragmentKind) -> Option<String> {
+/// Elements that Markdown HTML fragments started and left open, by name: an end tag in a later
+/// fragment that closes one of them is how Markdown posts wrap Markdown in HTML.
+#[derive(Default)]
+struct LeftOpen(HashMap<String, usize>);
+
+impl LeftOpen {
+    fn add(&mut self, fragment: &HtmlFragment) {
+        let elements = fragment
+            .html
+            .tree
+            .root()
+            .descendants()
+            .filter_map(ElementRef::wrap);
+        for element in elements {
+            let open = fragment
+                .spans_of(element.id())
+                .is_some_and(|s| s.end_tag.is_none() && !s.tag.is_empty());
+            if open {
+                *self.0.entry(element.value().name().to_owned()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Take one element named `name` left open, if there is one.
+    fn close(&mut self, name: &str) -> bool {
+        match self.0.get_mut(&name.to_ascii_lowercase()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// A tree-construction error worth reporting: misnested formatting tags anywhere, and end tags
+/// that match no open element. In Markdown an end tag in a later block than its start tag is
+/// normal (Markdown splits HTML into blocks), so there only an end tag of a theme container
+/// that nothing before it in the post opened is reported.
+fn tree_error(
+    token: &str,
+    message: &str,
+    kind: FragmentKind,
+    left_open: &mut LeftOpen,
+) -> Option<String> {
     if message == "Formatting element not current node"
         || message == "Formatting element not in scope"
     {
@@ -125,14 +175,29 @@ fn tree_error(token: &str, message: &str, kind: FragmentKind) -> Option<String> 
     }
     let end_tag = token.strip_prefix("</")?;
     let name = end_tag.trim_end_matches('>').trim();
-    if kind != FragmentKind::Document
-        || ["html", "head", "body"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
+    if ["html", "head", "body"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
     {
         return None;
     }
+    if kind == FragmentKind::Document {
+        return Some(format!(
+            "`{token}` matches no open element: the browser ignores it or closes other elements"
+        ));
+    }
+    let name = name.to_ascii_lowercase();
+    if !THEME_CONTAINERS.contains(&name.as_str()) || left_open.close(&name) {
+        return None;
+    }
     Some(format!(
-        "`{token}` matches no open element: the browser ignores it or closes other elements"
+        "`{token}` matches no `<{name}>` opened before it in the post: inside the page it closes the theme's own `<{name}>` around the post, and what follows falls outside it"
     ))
 }
+
+/// Elements a theme wraps a post in, and Markdown never writes: in a Markdown post a stray end
+/// tag of one of them closes the theme's element. Others (`</p>`, `</li>`, `</code>`) may close
+/// what Markdown itself wrote around the HTML, or are ignored.
+const THEME_CONTAINERS: &[&str] = &[
+    "article", "aside", "div", "footer", "header", "main", "nav", "section",
+];

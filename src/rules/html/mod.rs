@@ -2,6 +2,8 @@
 //! own `[[html.deny]]` rules. Every rule reads the body parsed once (`doc.markup()`); code
 //! blocks, inline code and code template tags are never part of it.
 
+mod css_scan;
+pub mod css_script;
 pub mod dangerous_url;
 pub mod denied_by_config;
 pub mod document_element;
@@ -69,6 +71,7 @@ pub(crate) fn report_tags(
             continue;
         }
         let (message, help) = describe(name);
+        let message = message + reading(&element);
         let d = findings
             .diagnostic(spans.tag.clone(), format!("<{name}> here"), message)
             .with_help(help);
