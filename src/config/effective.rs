@@ -29,6 +29,7 @@ use crate::settings::Settings;
 pub struct EffectiveConfig {
     /// The file or folder asked about, as named.
     pub path: PathBuf,
+    pub kind: PathKind,
     /// The config files it came from, lowest first (the base of an `extend` chain first).
     pub config_files: Vec<PathBuf>,
     /// The folder the paths and globs of `config` are relative to: the nearest config file's,
@@ -46,8 +47,12 @@ impl EffectiveConfig {
     /// `config` as TOML, after a header of comments naming where it came from.
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
         let mut out = String::new();
+        let kind = match self.kind {
+            PathKind::File => "file",
+            PathKind::Folder => "folder",
+        };
         out.push_str(&format!(
-            "# The configuration postlint uses for {}.\n",
+            "# The configuration postlint uses for the {kind} `{}`.\n",
             self.path.display()
         ));
         if self.config_files.is_empty() {
@@ -64,8 +69,13 @@ impl EffectiveConfig {
                 self.command_line.join(" ")
             ));
         }
+        let but = if self.notes.is_empty() {
+            ""
+        } else {
+            " (but for the notes below)"
+        };
         out.push_str(&format!(
-            "# Paths are relative to {}: saved there as postlint.toml, this gives the same settings.\n",
+            "# Paths are relative to {}: saved there as postlint.toml, this gives the same settings{but}.\n",
             self.root.display()
         ));
         for note in &self.notes {
@@ -78,7 +88,8 @@ impl EffectiveConfig {
 }
 
 /// Where the asked-about path stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PathKind {
     /// A folder: its top-level settings, with the `[[overrides]]` and `[per-file-ignores]` of
     /// the nearest config written out as they are (they apply per file).
@@ -188,6 +199,7 @@ pub fn effective(
 
     EffectiveConfig {
         path: path.to_owned(),
+        kind,
         config_files: files.iter().map(|f| f.path.clone()).collect(),
         root,
         command_line: command_line(cli),
