@@ -184,12 +184,12 @@ pub fn effective(
                     ));
                 }
             }
-            if !cli.extend_select.is_empty() || !cli.ignore.is_empty() || cli.select.is_some() {
-                if config.overrides.is_some() || config.per_file_ignores.is_some() {
-                    notes.push(
-                        "the command line's rule options applied after [[overrides]] and [per-file-ignores]; here those entries come after them".into(),
-                    );
-                }
+            let cli_rules =
+                !cli.extend_select.is_empty() || !cli.ignore.is_empty() || cli.select.is_some();
+            if cli_rules && (config.overrides.is_some() || config.per_file_ignores.is_some()) {
+                notes.push(
+                    "the command line's rule options applied after [[overrides]] and [per-file-ignores]; here those entries come after them".into(),
+                );
             }
         }
     }
