@@ -45,8 +45,12 @@ pub enum Command {
     },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions { shell: clap_complete::Shell },
-    /// Print the man page (roff), e.g. `postlint man > /usr/local/share/man/man1/postlint.1`.
-    Man,
+    /// Print the effective configuration for PATH (the nearest postlint.toml, what it extends,
+    /// presets and the command line) as a postlint.toml, or as JSON.
+    Config(Box<ConfigCmdArgs>),
+    /// Print a man page (roff), e.g. `postlint man > /usr/local/share/man/man1/postlint.1`,
+    /// `postlint man check`, or write them all with `--dir`.
+    Man(ManArgs),
     /// Print a post's front matter as JSON, as schemas see it.
     Inspect {
         /// The post to read.
@@ -64,16 +68,10 @@ pub struct ConfigArgs {
     pub no_config: bool,
 }
 
+/// The options of `check` that change which rules run and which schema applies (shared with
+/// `config`, which shows their effect).
 #[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Files and directories to lint.
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub config: ConfigArgs,
-    /// Output format (`--output-format` is the same option, as ruff spells it).
-    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = FormatKind::Full)]
-    pub format: FormatKind,
+pub struct RuleArgs {
     /// Validate front matter against a built-in schema: hexo, jekyll or hugo.
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
@@ -86,6 +84,59 @@ pub struct CheckArgs {
     /// Rules to turn off.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
+}
+
+/// `postlint config`.
+#[derive(Debug, Args)]
+pub struct ConfigCmdArgs {
+    /// The file or folder whose settings to show.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Output format: TOML (a postlint.toml) or JSON.
+    #[arg(long, value_enum, default_value_t = ConfigFormat::Toml)]
+    pub format: ConfigFormat,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// As `check --max-warnings`.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// As `check --follow-symlinks-outside`.
+    #[arg(long)]
+    pub follow_symlinks_outside: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConfigFormat {
+    Toml,
+    Json,
+}
+
+/// `postlint man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (`check` prints postlint-check.1); none: postlint.1.
+    #[arg(conflicts_with = "dir")]
+    pub subcommand: Option<String>,
+    /// Write postlint.1 and a postlint-SUBCOMMAND.1 for every subcommand into DIR (created if
+    /// missing), instead of printing one page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and directories to lint.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Output format (`--output-format` is the same option, as ruff spells it).
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = FormatKind::Full)]
+    pub format: FormatKind,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Apply `[files] exclude` to files and folders named on the command line too (for hooks
     /// and CI that pass every changed file).
     #[arg(long)]

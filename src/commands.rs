@@ -33,7 +33,10 @@ use postlint::rules::{lookup, RULES};
 use postlint::{discover, lint, FileReport, Severity};
 use postlint::{ConfigChoice, Settings, Workspace};
 
-use crate::cli::{CheckArgs, ColorChoice, Command, ConfigArgs, ShowFiles};
+use crate::cli::{
+    CheckArgs, ColorChoice, Command, ConfigArgs, ConfigCmdArgs, ConfigFormat, ManArgs, RuleArgs,
+    ShowFiles,
+};
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -60,20 +63,8 @@ pub fn run(command: Command) -> u8 {
             let _ = std::io::stdout().write_all(&script);
             EXIT_OK
         }
-        Command::Man => {
-            let man = clap_mangen::Man::new(crate::cli::Cli::command());
-            let mut page = Vec::new();
-            match man.render(&mut page) {
-                Ok(()) => {
-                    let _ = std::io::stdout().write_all(&page);
-                    EXIT_OK
-                }
-                Err(err) => {
-                    eprintln!("postlint: {err}");
-                    EXIT_TOOL
-                }
-            }
-        }
+        Command::Config(args) => show_config(&args),
+        Command::Man(args) => man(&args),
     }
 }
 
@@ -143,12 +134,9 @@ fn colored(choice: ColorChoice, terminal: bool) -> bool {
 
 fn check(args: CheckArgs) -> u8 {
     let overrides = CliOverrides {
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
         max_warnings: args.max_warnings,
-        preset: args.preset.clone(),
         follow_symlinks_outside: args.follow_symlinks_outside,
+        ..args.rules.overrides()
     };
     let (workspace, settings) =
         match workspace(&args.config, &overrides).and_then(|w| w.root_settings().map(|s| (w, s))) {
@@ -887,6 +875,146 @@ fn print_json(value: &impl serde::Serialize) -> u8 {
         }
         Err(err) => {
             eprintln!("postlint: {err}");
+            EXIT_TOOL
+        }
+    }
+}
+
+impl RuleArgs {
+    /// The settings these options change (the others not given).
+    fn overrides(&self) -> CliOverrides {
+        CliOverrides {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            preset: self.preset.clone(),
+            ..CliOverrides::default()
+        }
+    }
+}
+
+/// `postlint config [PATH]`: the settings that apply to PATH, as TOML or JSON.
+fn show_config(args: &ConfigCmdArgs) -> u8 {
+    let overrides = CliOverrides {
+        max_warnings: args.max_warnings,
+        follow_symlinks_outside: args.follow_symlinks_outside,
+        ..args.rules.overrides()
+    };
+    let effective =
+        match workspace(&args.config, &overrides).and_then(|w| w.effective_config(&args.path)) {
+            Ok(effective) => effective,
+            Err(err) => {
+                print_config_error(&err, stderr_color(ColorChoice::Auto));
+                return EXIT_TOOL;
+            }
+        };
+    match args.format {
+        ConfigFormat::Json => print_json(&effective),
+        ConfigFormat::Toml => match effective.to_toml() {
+            Ok(text) => {
+                out!("{text}");
+                EXIT_OK
+            }
+            Err(err) => {
+                eprintln!("postlint: cannot write the configuration as TOML: {err}");
+                EXIT_TOOL
+            }
+        },
+    }
+}
+
+/// The command as the man pages describe it: built, without the `help` subcommand (it has no
+/// page of its own).
+fn man_command() -> clap::Command {
+    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    cmd
+}
+
+/// One man page: `cmd`'s own, then a SEE ALSO section naming `see_also` (page names, section 1).
+fn man_page(cmd: clap::Command, see_also: &[String]) -> std::io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd)
+        .source(format!("postlint {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut page)?;
+    if !see_also.is_empty() {
+        let refs: Vec<String> = see_also
+            .iter()
+            .map(|name| format!("\\fB{}\\fR(1)", name.replace('-', "\\-")))
+            .collect();
+        page.extend_from_slice(format!(".SH \"SEE ALSO\"\n{}\n", refs.join(", ")).as_bytes());
+    }
+    Ok(page)
+}
+
+/// Every page: postlint.1 (its SEE ALSO lists the subcommands' pages), then postlint-SUB.1
+/// for each subcommand (its SEE ALSO names postlint.1), as (file name, roff).
+fn man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let cmd = man_command();
+    let name = cmd.get_name().to_owned();
+    let subs: Vec<clap::Command> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set())
+        .cloned()
+        .collect();
+    let sub_pages: Vec<String> = subs
+        .iter()
+        .map(|s| format!("{name}-{}", s.get_name()))
+        .collect();
+    let mut pages = vec![(format!("{name}.1"), man_page(cmd, &sub_pages)?)];
+    for (sub, page_name) in subs.into_iter().zip(&sub_pages) {
+        pages.push((
+            format!("{page_name}.1"),
+            man_page(sub, std::slice::from_ref(&name))?,
+        ));
+    }
+    Ok(pages)
+}
+
+/// `postlint man [SUBCOMMAND]` prints one page; `--dir DIR` writes them all.
+fn man(args: &ManArgs) -> u8 {
+    let pages = match man_pages() {
+        Ok(pages) => pages,
+        Err(err) => {
+            eprintln!("postlint: {err}");
+            return EXIT_TOOL;
+        }
+    };
+    if let Some(dir) = &args.dir {
+        if let Err(err) = std::fs::create_dir_all(dir) {
+            eprintln!("postlint: cannot create {}: {err}", dir.display());
+            return EXIT_TOOL;
+        }
+        for (file, page) in &pages {
+            let path = dir.join(file);
+            if let Err(err) = std::fs::write(&path, page) {
+                eprintln!("postlint: cannot write {}: {err}", path.display());
+                return EXIT_TOOL;
+            }
+            eprintln!("Wrote {}", path.display());
+        }
+        return EXIT_OK;
+    }
+    let wanted = match &args.subcommand {
+        None => "postlint.1".to_owned(),
+        Some(sub) => format!("postlint-{sub}.1"),
+    };
+    match pages.iter().find(|(file, _)| *file == wanted) {
+        Some((_, page)) => {
+            let _ = std::io::stdout().write_all(page);
+            EXIT_OK
+        }
+        None => {
+            let names: Vec<&str> = pages
+                .iter()
+                .skip(1)
+                .filter_map(|(file, _)| file.strip_prefix("postlint-")?.strip_suffix(".1"))
+                .collect();
+            eprintln!(
+                "postlint: no subcommand `{}`; man pages exist for: {}",
+                args.subcommand.as_deref().unwrap_or_default(),
+                names.join(", ")
+            );
             EXIT_TOOL
         }
     }

@@ -149,6 +149,47 @@ impl Workspace {
         Ok(settings.exclude.excludes(&absolute, is_dir))
     }
 
+    /// What `postlint config PATH` prints: the settings of a file (its matching overrides
+    /// applied) or of a folder (its top level, with the nearest config's overrides as entries),
+    /// as one config. A path that does not exist is an error naming it.
+    pub fn effective_config(
+        &self,
+        path: &Path,
+    ) -> Result<crate::config::effective::EffectiveConfig, ConfigError> {
+        use crate::config::effective::{effective, PathKind};
+        let absolute = self.absolute(path);
+        let metadata = std::fs::metadata(&absolute).map_err(|err| {
+            ConfigError::Cli(if err.kind() == std::io::ErrorKind::NotFound {
+                format!("{}: no such file or folder", path.display())
+            } else {
+                format!("{}: {err}", path.display())
+            })
+        })?;
+        let (kind, folder) = if metadata.is_dir() {
+            (PathKind::Folder, absolute.clone())
+        } else {
+            let parent = absolute.parent().unwrap_or(&absolute).to_owned();
+            (PathKind::File, parent)
+        };
+        let boundary = self.boundary_for(path);
+        let mut state = self.lock();
+        let chain = self.chain_for_folder(&mut state, &folder)?;
+        let applied = match (chain, kind) {
+            (Some(i), PathKind::File) => state.chains[i].matching(&absolute),
+            _ => Applied::default(),
+        };
+        let settings = self.resolve_within(&mut state, chain, applied.clone(), &boundary)?;
+        let chain = chain.map(|i| Arc::clone(&state.chains[i]));
+        Ok(effective(
+            path,
+            kind,
+            chain.as_deref(),
+            &applied,
+            &settings,
+            &self.cli,
+        ))
+    }
+
     /// `path` absolute, with `.` and `..` resolved against the working directory.
     pub fn absolute(&self, path: &Path) -> PathBuf {
         crate::schema::normalize(&self.cwd.join(path))

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::layers::Layer;
@@ -35,36 +35,46 @@ pub const DEFAULT_PLACEHOLDER_HOSTS: &[&str] = &[
     "fakeimg.pl",
 ];
 
-#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ImagesSection {
     /// Front-matter keys (at any depth) whose string or list values are image URLs.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub front_matter_keys: Option<Vec<String>>,
     /// `data:` image URLs: "allow", "warn" (default) or "error".
     #[schemars(with = "Option<String>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_urls: Option<Spanned<String>>,
     /// When set, image hosts outside this list are reported (subdomains included).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_hosts: Option<Vec<String>>,
     /// Image hosts that are reported (subdomains included).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deny_hosts: Option<Vec<String>>,
     /// Hosts of placeholder images; replaces the built-in list.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub placeholder_hosts: Option<Vec<String>>,
     /// Image proxies: "allow" (default), "warn" or "forbid".
     #[schemars(with = "Option<String>")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxies: Option<Spanned<String>>,
     /// More image proxies: `[[images.proxy]] host = "...", param = "..."` (no `param`: the
     /// origin is the path after the host).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy: Option<Vec<ProxySection>>,
     /// Folders (relative to the config file) that root-relative image paths are served from.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub static_dirs: Option<Vec<String>>,
     /// The site is served over https: plain-http images are mixed content (an error).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub https_site: Option<bool>,
 }
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ProxySection {
     pub host: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
 }
 

@@ -2,6 +2,7 @@
 //! module per section. Nothing here knows the rules or the image model: `crate::settings`
 //! composes these sections with the rule selection into one `Settings`.
 
+pub mod effective;
 pub mod file;
 pub mod files;
 pub mod html;
