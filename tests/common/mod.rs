@@ -142,3 +142,37 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     }
     (line, col)
 }
+
+/// One finding of [`lint_post`]: its code, the text its span covers, 1-based line and column (in
+/// characters), and its message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub code: &'static str,
+    pub text: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Lint `text` as the post `name` with the default settings, keeping the findings whose code is
+/// in `codes` (all when empty), in report order.
+pub fn lint_post(name: &str, text: &str, codes: &[&str]) -> Vec<Found> {
+    let settings =
+        postlint::Settings::resolve(None, &postlint::CliOverrides::default(), Path::new("."))
+            .expect("default settings");
+    postlint::lint_source(name, text, &settings)
+        .diagnostics
+        .into_iter()
+        .filter(|d| codes.is_empty() || codes.contains(&d.code))
+        .map(|d| {
+            let (line, col) = line_col(text, d.primary.span.start);
+            Found {
+                code: d.code,
+                text: text[d.primary.span.clone()].to_owned(),
+                line,
+                col,
+                message: d.message,
+            }
+        })
+        .collect()
+}
