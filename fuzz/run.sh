@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: fuzz/run.sh TARGET SECONDS [LOG]
 # Builds and runs one cargo-fuzz target for SECONDS with its kept corpus (fuzz/corpus/TARGET) plus
-# the real posts in ../shared/corpus as seeds (read in place, never written), and prefixes every
+# fuzz/seeds and the real posts in ../shared/corpus as seeds (read in place, never written), and prefixes every
 # libFuzzer line with the seconds since the start, so a plateau (no new coverage for a long
 # stretch) shows in the log. FUZZ_BIN_DIR=dir runs prebuilt binaries from dir instead of
 # building, so long runs are not disturbed by edits to the tree. FUZZ_MAX_LEN caps input size
@@ -11,7 +11,8 @@ target=$1 seconds=$2 log=${3:-/dev/stderr}
 here=$(cd "$(dirname "$0")" && pwd)
 shared=$(cd "$here/../.." && pwd)/shared/corpus
 mkdir -p "$here/corpus/$target" "$here/artifacts/$target"
-seeds=()
+# fuzz/seeds holds hand-written hostile shapes (CSS, srcdoc, entities, huge attributes).
+seeds=("$here/seeds")
 for d in seed rsshub-page hexo-site; do
   if [ -d "$shared/$d" ]; then seeds+=("$shared/$d"); fi
 done

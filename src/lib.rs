@@ -59,5 +59,6 @@ pub use workspace::{ConfigChoice, Workspace};
 /// tests and the `inspect` command.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::rules::html::css_scan;
     pub use crate::{dates, document, images, referrer, schema};
 }

@@ -450,3 +450,48 @@ fn distinct_attribute_names_past_the_budget_stay_out_of_the_tree_but_are_still_c
         ]
     );
 }
+
+#[test]
+fn the_fuzz_seeds_lint_as_markdown_and_html_bodies_with_every_span_inside() {
+    let dir = common::manifest_dir().join("fuzz/seeds");
+    let cli = CliOverrides {
+        select: Some(vec!["ALL".into()]),
+        ..Default::default()
+    };
+    let settings = Settings::resolve(None, &cli, Path::new(".")).unwrap();
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fuzz/seeds")
+        .map(|e| e.unwrap().path())
+        .collect();
+    seeds.sort();
+    assert!(seeds.len() >= 8, "{seeds:?}");
+    for seed in seeds {
+        let body = std::fs::read_to_string(&seed).unwrap();
+        let text = format!("---\ntitle: 种子\n---\n{body}\n");
+        for name in ["post.md", "post.html"] {
+            let report = postlint::lint_source(name, &text, &settings);
+            for d in &report.diagnostics {
+                let s = &d.primary.span;
+                assert!(
+                    s.end <= text.len()
+                        && text.is_char_boundary(s.start)
+                        && text.is_char_boundary(s.end),
+                    "{} {name}: {} at {s:?}",
+                    seed.display(),
+                    d.code
+                );
+            }
+            let script = report
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.code, "HT005" | "HT006" | "HT013" | "HT012"));
+            let hostile =
+                !seed.ends_with("huge-attributes.html") && !seed.ends_with("css-deep.html");
+            assert!(
+                !hostile || script,
+                "{} {name}: nothing found",
+                seed.display()
+            );
+        }
+    }
+}

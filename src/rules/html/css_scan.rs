@@ -13,13 +13,13 @@ const MAX_DEPTH: usize = 32;
 
 /// A construct found, with its byte range in the scanned CSS.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CssScript {
-    pub(crate) span: Range<usize>,
-    pub(crate) construct: Construct,
+pub struct CssScript {
+    pub span: Range<usize>,
+    pub construct: Construct,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Construct {
+pub enum Construct {
     /// `expression(...)`: Internet Explorer runs its argument as script on every layout.
     Expression,
     /// `url(javascript:...)`: a script URL where CSS loads a resource.
@@ -35,7 +35,7 @@ const CODE_PROPERTIES: &[&str] = &["behavior", "-ms-behavior", "-moz-binding"];
 const URL_FUNCTIONS: &[&str] = &["url", "src", "image", "image-set", "-webkit-image-set"];
 
 /// Every script-running or code-loading construct in `css`, in source order.
-pub(crate) fn scan(css: &str) -> Vec<CssScript> {
+pub fn scan(css: &str) -> Vec<CssScript> {
     let mut parser = Parser::new(css);
     let mut out = Vec::new();
     walk(&mut parser, 0, None, &mut out);

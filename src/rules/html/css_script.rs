@@ -29,7 +29,10 @@ fn check(ctx: &Context, findings: &mut Findings) {
             );
         }
         if name == "style" {
-            let Some(inner) = spans.inner() else { continue };
+            // Left open, a `<style>` runs to the end of its fragment, and still applies.
+            let inner = spans
+                .inner()
+                .unwrap_or_else(|| spans.tag.end..element.fragment.range.end.max(spans.tag.end));
             let css: String = element.element.text().collect();
             // `<style>` content is raw text in HTML (what is written is what is read); in SVG
             // entities are decoded, and then the whole content is where to look.

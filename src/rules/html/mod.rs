@@ -2,7 +2,8 @@
 //! own `[[html.deny]]` rules. Every rule reads the body parsed once (`doc.markup()`); code
 //! blocks, inline code and code template tags are never part of it.
 
-mod css_scan;
+#[doc(hidden)]
+pub mod css_scan;
 pub mod css_script;
 pub mod dangerous_url;
 pub mod denied_by_config;
