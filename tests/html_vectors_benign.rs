@@ -46,6 +46,8 @@ document.body.onload = () => alert("在代码块里");
 
 <a href="https://example.com/page?a=1&amp;b=2" target="_blank" rel="noopener">外部链接</a>
 
+<div on-click="open" on:click="close">模板框架写的属性不是事件处理器</div>
+
 <style>
 .post-note { border-left: 4px solid #ccc; padding: 0 1em; }
 @media (prefers-color-scheme: dark) { .post-note { border-color: #444; } }

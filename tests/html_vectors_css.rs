@@ -45,6 +45,16 @@ fn script_constructs_in_a_style_element_of_an_html_post() {
 }
 
 #[test]
+fn a_url_spelled_with_escapes_in_an_identifier() {
+    // Old Internet Explorer decoded CSS escapes before it parsed: this was `url('javascript:...')`.
+    let text = "---\ntitle: 转义\n---\n<div style=\"background-image:\\0075\\0072\\006C\\0028'\\006a\\0061\\0076\\0061\\0073\\0063\\0072\\0069\\0070\\0074\\003a\\0061\\0029'\\0029\">x</div>\n";
+    let found = ht013("source/_posts/a.md", text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.starts_with("\\0075\\0072") && found[0].0.ends_with("\\0029'"));
+    assert_eq!(found[0].1, (4, 30));
+}
+
+#[test]
 fn messages_say_what_runs_and_how() {
     let text = "---\ntitle: t\n---\n<p style=\"behavior:url(x.htc)\">x</p>\n";
     let found = lint_post("source/_posts/a.md", text, &["HT013"]);

@@ -59,6 +59,8 @@ fn walk(parser: &mut Parser, depth: usize, function: Option<&str>, out: &mut Vec
     // The identifier before a `:`, to recognise a property name.
     let mut last_ident: Option<(usize, String)> = None;
     let mut declaration: Option<Declaration> = None;
+    // Where an identifier ending in an escaped `url(` started: the string after it is a URL.
+    let mut escaped_url: Option<usize> = None;
     loop {
         let start = parser.position().byte_index();
         let Ok(token) = parser.next_including_whitespace_and_comments() else {
@@ -88,6 +90,18 @@ fn walk(parser: &mut Parser, depth: usize, function: Option<&str>, out: &mut Vec
         }
         match &token {
             Token::Ident(name) => {
+                // `(` and `:` can only be in an identifier escaped (`\0075\0072\006C\0028`):
+                // old Internet Explorer decoded escapes before it parsed, so it read a call.
+                if let Some(construct) = escaped_call(name) {
+                    out.push(CssScript {
+                        span: start..end,
+                        construct,
+                    });
+                }
+                if name.to_ascii_lowercase().ends_with("url(") {
+                    escaped_url = Some(start);
+                    continue;
+                }
                 let text = match joined.take() {
                     Some((at, mut j)) => {
                         j.push_str(name);
@@ -120,10 +134,13 @@ fn walk(parser: &mut Parser, depth: usize, function: Option<&str>, out: &mut Vec
                     });
                 }
             }
-            Token::QuotedString(url) if function.is_some_and(|f| URL_FUNCTIONS.contains(&f)) => {
+            Token::QuotedString(url)
+                if escaped_url.is_some()
+                    || function.is_some_and(|f| URL_FUNCTIONS.contains(&f)) =>
+            {
                 if let Some(scheme) = dangerous_scheme(url, UrlUse::Media) {
                     out.push(CssScript {
-                        span: start..end,
+                        span: escaped_url.unwrap_or(start)..end,
                         construct: Construct::ScriptUrl(scheme),
                     });
                 }
@@ -162,8 +179,20 @@ fn walk(parser: &mut Parser, depth: usize, function: Option<&str>, out: &mut Vec
         }
         joined = None;
         last_ident = None;
+        escaped_url = None;
     }
     finish(declaration, out);
+}
+
+/// `expression(` or `url(` with a script URL, spelled inside one identifier with escapes.
+fn escaped_call(ident: &str) -> Option<Construct> {
+    let lower = ident.to_ascii_lowercase();
+    if lower.contains("expression(") {
+        return Some(Construct::Expression);
+    }
+    let (_, rest) = lower.split_once("url(")?;
+    let url = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\'' || c == '"');
+    dangerous_scheme(url, UrlUse::Media).map(Construct::ScriptUrl)
 }
 
 fn nested(parser: &mut Parser, depth: usize, function: Option<&str>, out: &mut Vec<CssScript>) {
@@ -229,6 +258,21 @@ mod tests {
             )
         );
         assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn calls_spelled_with_escapes_inside_one_identifier() {
+        let css = r"background-image:\0075\0072\006C\0028'\006a\0061\0076\0061\0073\0063\0072\0069\0070\0074\003a\0061\0029'\0029; w:\65 xpression\28 1\29";
+        let got = found(css);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, Construct::ScriptUrl("javascript"));
+        // From the escaped `url(` to the end of the string after it.
+        assert!(
+            got[0].0.starts_with(r"\0075") && got[0].0.ends_with(r"\0029'"),
+            "{}",
+            got[0].0
+        );
+        assert_eq!(got[1].1, Construct::Expression);
     }
 
     #[test]

@@ -54,7 +54,9 @@ fn push(ctx: &Context, findings: &mut Findings, attr: &AttrSpans, message: Strin
     findings.push(d);
 }
 
-/// `on` followed by a name: `onclick`, `onerror`, `onload`, ... (`on` alone is no handler).
-fn is_handler(name: &str) -> bool {
-    name.len() > 2 && name.as_bytes()[..2].eq_ignore_ascii_case(b"on")
+/// `on` followed by a name of letters: `onclick`, `onerror`, `onload`, ... (`on` alone, or
+/// `on-click` and `on:click` as some templates write them, is no handler a browser runs).
+pub(crate) fn is_handler(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() > 2 && b[..2].eq_ignore_ascii_case(b"on") && b[2..].iter().all(u8::is_ascii_alphabetic)
 }

@@ -88,7 +88,7 @@ pub(crate) fn animation_target(
     let target = attribute_name?.trim().to_ascii_lowercase();
     if matches!(target.as_str(), "href" | "xlink:href") {
         Some(AnimationTarget::Url)
-    } else if target.len() > 2 && target.starts_with("on") {
+    } else if super::inline_event_handler::is_handler(&target) {
         Some(AnimationTarget::Handler)
     } else {
         None
