@@ -94,7 +94,9 @@ pub fn lint_bytes(name: &str, bytes: &[u8], settings: &Settings) -> FileReport {
         let source = SourceFile::new(name, "");
         return FileReport::failure(source, 0..0, "the file is UTF-16 encoded; postlint reads UTF-8: convert it (e.g. `iconv -f UTF-16 -t UTF-8`)".into());
     }
-    match std::str::from_utf8(bytes) {
+    // simdutf8 validates several times faster; on failure the standard check says where.
+    let decoded = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
+    match decoded {
         Ok(text) => {
             if let Some(nul) = text.find('\0') {
                 let source = SourceFile::new(name, text);

@@ -60,19 +60,17 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
+        let mut after_cr = None;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' && after_cr == Some(i) {
+                // The `\n` of a `\r\n`: its line already started after it.
+                if let Some(last) = starts.last_mut() {
+                    *last = i + 1;
                 }
-                _ => {}
+                continue;
             }
-            i += 1;
+            starts.push(i + 1);
+            after_cr = (bytes[i] == b'\r').then_some(i + 1);
         }
         let ascii = text.is_ascii();
         let mut block_chars = Vec::new();
